@@ -1,0 +1,1 @@
+"""Arms-control treaty reference library: load, validate, model and render instrument data."""

@@ -1,0 +1,144 @@
+"""State codes and names: pycountry for ISO 3166-1 and 3166-3, data/ files for the rest.
+
+Depositaries spell names their own way ("Iran (Islamic Republic of)",
+"Türkiye"); `code_for_name` maps them through one alias table,
+data/aliases.yaml, and raises on a name it does not know.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+
+import pycountry
+
+from . import yamlio
+from .paths import DATA
+
+
+@dataclass(frozen=True)
+class State:
+    code: str
+    name: str
+    former: bool = False
+    continuator: str | None = None
+    successors: tuple[str, ...] = ()
+    predecessors: tuple[str, ...] = ()
+    ended: str | None = None
+    note: str | None = None
+    region: str | None = None
+    subregion: str | None = None
+    groups: tuple[str, ...] = field(default=())
+
+
+class UnknownState(KeyError):
+    pass
+
+
+def _norm(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return " ".join(text.lower().replace("’", "'").split())
+
+
+# Short, familiar names where pycountry's is long or formal.
+_COMMON_NAMES = {
+    "BOL": "Bolivia", "BRN": "Brunei", "COD": "DR Congo", "CZE": "Czechia",
+    "FSM": "Micronesia", "IRN": "Iran", "KOR": "South Korea", "LAO": "Laos",
+    "MDA": "Moldova", "PRK": "North Korea", "PSE": "Palestine", "RUS": "Russia",
+    "SYR": "Syria", "TWN": "Taiwan", "TZA": "Tanzania", "VAT": "Holy See",
+    "VEN": "Venezuela", "VNM": "Viet Nam", "GBR": "United Kingdom", "USA": "United States",
+    "SUN": "Soviet Union", "YUG": "Yugoslavia (SFR)", "CSK": "Czechoslovakia",
+    "DDR": "German Democratic Republic", "SCG": "Serbia and Montenegro",
+    "YMD": "Yemen (People's Democratic Republic)", "CIV": "Côte d'Ivoire",
+    "CPV": "Cabo Verde", "SWZ": "Eswatini", "MKD": "North Macedonia", "TUR": "Türkiye",
+}
+
+
+@cache
+def _registry() -> dict[str, State]:
+    successions = {row["former"]: row for row in yamlio.load(DATA / "successions.yaml")["successions"]}
+    regions = _regions()
+    predecessors: dict[str, list[str]] = {}
+    for former, row in successions.items():
+        for succ in list(row.get("successors", [])) + [row.get("continuator")]:
+            if succ:
+                predecessors.setdefault(succ, []).append(former)
+
+    states: dict[str, State] = {}
+
+    def add(code: str, name: str, former: bool = False, note: str | None = None) -> None:
+        row = successions.get(code, {})
+        region = regions.get(code, {})
+        states[code] = State(
+            code=code,
+            name=_COMMON_NAMES.get(code, name),
+            former=former,
+            continuator=row.get("continuator"),
+            successors=tuple(row.get("successors", ())),
+            predecessors=tuple(predecessors.get(code, ())),
+            ended=row.get("ended"),
+            note=note or row.get("note"),
+            region=region.get("region"),
+            subregion=region.get("subregion"),
+            groups=tuple(region.get("groups", ())),
+        )
+
+    for country in pycountry.countries:
+        add(country.alpha_3, getattr(country, "common_name", None) or country.name)
+    for country in pycountry.historic_countries:
+        if country.alpha_3 not in states:
+            add(country.alpha_3, successions.get(country.alpha_3, {}).get("name", country.name), former=True)
+    for entity in yamlio.load(DATA / "entities.yaml")["entities"]:
+        add(entity["code"], entity["name"], note=entity.get("note"))
+    return states
+
+
+@cache
+def _regions() -> dict[str, dict]:
+    path = DATA / "regions.yaml"
+    if not path.exists():
+        return {}
+    return {row["code"]: row for row in yamlio.load(path)["states"]}
+
+
+def all_states() -> dict[str, State]:
+    return dict(_registry())
+
+
+def is_known(code: str) -> bool:
+    return code in _registry()
+
+
+def get(code: str) -> State:
+    try:
+        return _registry()[code]
+    except KeyError:
+        raise UnknownState(code) from None
+
+
+def name(code: str) -> str:
+    state = _registry().get(code)
+    return state.name if state else code
+
+
+@cache
+def _alias_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for code, state in _registry().items():
+        table.setdefault(_norm(state.name), code)
+    for country in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            if getattr(country, attr, None):
+                table.setdefault(_norm(getattr(country, attr)), country.alpha_3)
+    for alias, code in yamlio.load(DATA / "aliases.yaml")["aliases"].items():
+        table[_norm(alias)] = code
+    return table
+
+
+def code_for_name(name: str) -> str:
+    """Map a depositary's spelling of a state to our code; raise UnknownState if unmapped."""
+    key = _norm(name)
+    if key in _alias_table():
+        return _alias_table()[key]
+    raise UnknownState(f"no code for state name {name!r}: add it to data/aliases.yaml")
