@@ -30,6 +30,7 @@ class State:
     region: str | None = None
     subregion: str | None = None
     groups: tuple[str, ...] = field(default=())
+    un: str | None = None  # member | observer | none (from data/regions.yaml)
 
 
 class UnknownState(KeyError):
@@ -43,15 +44,37 @@ def _norm(name: str) -> str:
 
 # Short, familiar names where pycountry's is long or formal.
 _COMMON_NAMES = {
-    "BOL": "Bolivia", "BRN": "Brunei", "COD": "DR Congo", "CZE": "Czechia",
-    "FSM": "Micronesia", "IRN": "Iran", "KOR": "South Korea", "LAO": "Laos",
-    "MDA": "Moldova", "PRK": "North Korea", "PSE": "Palestine", "RUS": "Russia",
-    "SYR": "Syria", "TWN": "Taiwan", "TZA": "Tanzania", "VAT": "Holy See",
-    "VEN": "Venezuela", "VNM": "Viet Nam", "GBR": "United Kingdom", "USA": "United States",
-    "SUN": "Soviet Union", "YUG": "Yugoslavia (SFR)", "CSK": "Czechoslovakia",
-    "DDR": "German Democratic Republic", "SCG": "Serbia and Montenegro",
-    "YMD": "Yemen (People's Democratic Republic)", "CIV": "Côte d'Ivoire",
-    "CPV": "Cabo Verde", "SWZ": "Eswatini", "MKD": "North Macedonia", "TUR": "Türkiye",
+    "BOL": "Bolivia",
+    "BRN": "Brunei",
+    "COD": "DR Congo",
+    "CZE": "Czechia",
+    "FSM": "Micronesia",
+    "IRN": "Iran",
+    "KOR": "South Korea",
+    "LAO": "Laos",
+    "MDA": "Moldova",
+    "PRK": "North Korea",
+    "PSE": "Palestine",
+    "RUS": "Russia",
+    "SYR": "Syria",
+    "TWN": "Taiwan",
+    "TZA": "Tanzania",
+    "VAT": "Holy See",
+    "VEN": "Venezuela",
+    "VNM": "Viet Nam",
+    "GBR": "United Kingdom",
+    "USA": "United States",
+    "SUN": "Soviet Union",
+    "YUG": "Yugoslavia (SFR)",
+    "CSK": "Czechoslovakia",
+    "DDR": "German Democratic Republic",
+    "SCG": "Serbia and Montenegro",
+    "YMD": "Yemen (People's Democratic Republic)",
+    "CIV": "Côte d'Ivoire",
+    "CPV": "Cabo Verde",
+    "SWZ": "Eswatini",
+    "MKD": "North Macedonia",
+    "TUR": "Türkiye",
 }
 
 
@@ -82,6 +105,7 @@ def _registry() -> dict[str, State]:
             region=region.get("region"),
             subregion=region.get("subregion"),
             groups=tuple(region.get("groups", ())),
+            un=region.get("un"),
         )
 
     for country in pycountry.countries:

@@ -9,7 +9,6 @@ duplicate keys and aliases, and reads `NO` (Norway) as the string "NO".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -148,16 +147,62 @@ def line_at(data, path: tuple) -> int:
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../schema/instrument.schema.json\n"
 
 KEY_ORDER = [
-    "id", "name", "short_name", "aliases", "kind", "domains", "summary",
-    "adopted", "opened_for_signature", "signed", "established", "entry_into_force",
-    "entry_into_force_conditions", "required_states", "ratification_threshold", "ended",
-    "depositaries", "bodies", "provisions", "thresholds", "related", "links",
-    "as_of", "sources", "official_counts", "participation",
+    "id",
+    "name",
+    "short_name",
+    "aliases",
+    "kind",
+    "domains",
+    "summary",
+    "adopted",
+    "opened_for_signature",
+    "signed",
+    "established",
+    "entry_into_force",
+    "entry_into_force_conditions",
+    "required_states",
+    "ratification_threshold",
+    "ended",
+    "depositaries",
+    "bodies",
+    "provisions",
+    "thresholds",
+    "related",
+    "links",
+    "participation_complete",
+    "coverage_note",
+    "as_of",
+    "sources",
+    "official_counts",
+    "participation",
     # nested objects
-    "key", "label", "states", "state", "action", "date", "effective", "disputed",
-    "withdrawal_rescinded", "role", "depositary", "predecessor",
-    "article", "text", "title", "url", "accessed", "relation", "reason",
-    "parties", "signatories", "members", "difference", "source", "note", "declarations", "status",
+    "key",
+    "label",
+    "states",
+    "state",
+    "action",
+    "date",
+    "effective",
+    "disputed",
+    "withdrawal_rescinded",
+    "role",
+    "depositary",
+    "predecessor",
+    "article",
+    "text",
+    "title",
+    "url",
+    "accessed",
+    "relation",
+    "reason",
+    "parties",
+    "signatories",
+    "members",
+    "difference",
+    "source",
+    "note",
+    "declarations",
+    "status",
 ]
 _RANK = {key: i for i, key in enumerate(KEY_ORDER)}
 
@@ -177,7 +222,15 @@ def _represent_str(dumper, data):
     if "\n" in data:
         style = "|"
     elif not re.fullmatch(r"[A-Za-z][A-Za-z0-9_ ,.'()/-]*", data) or data.lower() in {
-        "yes", "no", "on", "off", "true", "false", "null", "y", "n",
+        "yes",
+        "no",
+        "on",
+        "off",
+        "true",
+        "false",
+        "null",
+        "y",
+        "n",
     }:
         style = "'"
     elif re.fullmatch(r"[A-Z]{2,3}", data):

@@ -1,0 +1,45 @@
+# One entry point for everything; CI calls the same targets.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup validate generate build serve test lint offline bench clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt requirements-dev.txt constraints.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -r requirements-dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+validate: setup
+	$(BIN)/python -m treatylib.validate
+
+generate: setup
+	$(BIN)/python -m treatylib.build
+
+# Build into site.tmp, then swap it in: a failed build never leaves half a site.
+build: generate
+	rm -rf site.tmp
+	$(BIN)/mkdocs build --strict --quiet --site-dir site.tmp
+	rm -rf site && mv site.tmp site
+
+serve: setup
+	$(BIN)/python -m treatylib.serve 127.0.0.1:8000
+
+lint: setup
+	$(BIN)/ruff check src scripts tests
+
+test: setup lint validate
+	$(BIN)/python -m pytest
+
+offline: generate
+	$(BIN)/python scripts/offline.py
+
+bench: setup
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf build site site.tmp dist

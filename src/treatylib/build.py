@@ -1,0 +1,154 @@
+"""The generator: validate, build the model, render every page and file into
+build/docs. A plain program: no MkDocs needed, so the site engine can change.
+
+Nothing is half-written: everything is rendered into a fresh folder first and
+only then synced into place, file by file, so a live `mkdocs serve` sees only
+complete files and reloads only what changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from . import paths
+from .catalog import Catalog
+from .render import changes, exports, index_pages, instrument_page, matrix, schema_doc, state_pages, svg, trackers
+from .render.md import DOMAIN_LABELS, KIND_LABELS, front_matter, table
+from .validate import validate_paths
+
+
+def render_site(catalog: Catalog) -> dict[str, str]:
+    """Every generated file, keyed by its path under the docs folder."""
+    files: dict[str, str] = {}
+    current = catalog.current_states
+    for inst in catalog.instruments:
+        outside = [c for c in current if catalog.entry(inst, c).status.status is None]
+        files[f"instruments/{inst.id}.md"] = instrument_page.render(inst, catalog.by_id, outside)
+        files[f"assets/charts/{inst.id}.svg"] = svg.participation_chart(inst)
+    files["instruments/index.md"] = index_pages.render_index(catalog)
+    for domain in DOMAIN_LABELS:
+        files[f"instruments/domain-{domain}.md"] = index_pages.render_domain(catalog, domain)
+    for kind in KIND_LABELS:
+        files[f"instruments/kind-{kind}.md"] = index_pages.render_kind(catalog, kind)
+    for code in catalog.state_codes:
+        files[f"states/{code.lower()}.md"] = state_pages.render(catalog, code)
+    files["states/index.md"] = state_pages.render_index(catalog)
+    for name, text in changes.render_all(catalog).items():
+        files[f"changes/{name}"] = text
+    files["trackers.md"] = trackers.render(catalog)
+    files["matrix.md"] = matrix.render_matrix(catalog)
+    files["compare.md"] = matrix.render_compare(catalog)
+    for name, text in exports.render_all(catalog).items():
+        files[f"data/{name}"] = text
+    files["data.md"] = _downloads_page(catalog)
+    schema = json.loads(paths.SCHEMA.read_text(encoding="utf-8"))
+    files["reference/fields.md"] = schema_doc.render(schema)
+    files["schema/instrument.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    return files
+
+
+def _downloads_page(catalog: Catalog) -> str:
+    out = front_matter("Data downloads", description="CSV and JSON exports of the whole data set", boost=1)
+    out += "# Data downloads\n\nThe whole data set, rebuilt with every release of the site. "
+    out += "Dates keep the precision of their source: `1993` is never padded to `1993-01-01`.\n\n"
+    rows = [
+        [
+            "[participation.csv](data/participation.csv)",
+            "One row per action: instrument, state, action, date, depositary, source",
+        ],
+        [
+            "[status.csv](data/status.csv)",
+            "Derived status per instrument and state: party, signatory, withdrawn, member, adherent",
+        ],
+        ["[instruments.csv](data/instruments.csv)", "One row per instrument, with derived counts"],
+        ["[instruments.json](data/instruments.json)", "Every instrument's full record, with the YAML's field names"],
+        ["[states.csv](data/states.csv)", "States and entities, regions and succession links"],
+        ["[datapackage.json](data/datapackage.json)", "Frictionless Data Package descriptor of the CSV files"],
+        ["[instrument.schema.json](schema/instrument.schema.json)", "JSON Schema of the YAML source files"],
+    ]
+    out += table(["File", "What it holds"], rows)
+    out += "\nEach instrument page and state page also links its own CSV and JSON.\n"
+    return out
+
+
+def _copy_static(target: Path) -> None:
+    shutil.copytree(paths.DOCS, target, dirs_exist_ok=True)
+
+
+def _sync(source: Path, target: Path) -> int:
+    """Make target hold exactly source's files; rewrite only files that changed."""
+    target.mkdir(parents=True, exist_ok=True)
+    wanted = {p.relative_to(source) for p in source.rglob("*") if p.is_file()}
+    changed = 0
+    for rel in sorted(wanted):
+        src, dst = source / rel, target / rel
+        data = src.read_bytes()
+        if dst.is_file() and dst.read_bytes() == data:
+            continue
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        tmp = dst.with_name(f".{dst.name}.tmp")
+        tmp.write_bytes(data)
+        tmp.replace(dst)
+        changed += 1
+    for path in sorted(target.rglob("*"), reverse=True):
+        rel = path.relative_to(target)
+        if path.is_file() and rel not in wanted:
+            path.unlink()
+            changed += 1
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return changed
+
+
+def generate(treaties: Path = paths.TREATIES, out: Path = paths.GENERATED_DOCS, quiet: bool = False) -> int:
+    started = time.perf_counter()
+    files = sorted(treaties.glob("*.yaml"))
+    if not files:
+        print(f"no instrument files in {treaties}", file=sys.stderr)
+        return 1
+    result = validate_paths(files, root=paths.ROOT)
+    if not result.ok:
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(result.problems)} problem(s); the site was not regenerated", file=sys.stderr)
+        return 1
+    validated = time.perf_counter()
+    catalog = Catalog(tuple(sorted(result.instruments, key=lambda i: i.id)))
+    rendered = render_site(catalog)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="docs-", dir=out.parent) as tmp:
+        staging = Path(tmp)
+        _copy_static(staging)
+        for rel, text in rendered.items():
+            path = staging / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        changed = _sync(staging, out)
+    done = time.perf_counter()
+    if not quiet:
+        print(
+            f"generated {len(rendered)} files ({changed} changed) from {len(files)} instruments into "
+            f"{out.relative_to(paths.ROOT) if out.is_relative_to(paths.ROOT) else out} "
+            f"[validate {validated - started:.2f}s, render {done - validated:.2f}s]",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Validate treaties/*.yaml and generate the site's pages.")
+    parser.add_argument("--treaties", type=Path, default=paths.TREATIES)
+    parser.add_argument("--out", type=Path, default=paths.GENERATED_DOCS)
+    parser.add_argument("--quiet", action="store_true")
+    args = parser.parse_args(argv)
+    return generate(args.treaties, args.out, args.quiet)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

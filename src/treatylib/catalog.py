@@ -1,0 +1,66 @@
+"""The whole data set at once: instruments plus the states they mention, and
+per-state statuses that follow a former state to its continuator (the USSR's
+NPT deposit is Russia's)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from . import states
+from .model import Instrument
+from .status import Status, derive
+
+
+@dataclass(frozen=True)
+class StateEntry:
+    instrument: Instrument
+    status: Status
+    via: str | None = None  # former state whose actions this state continues
+
+
+@dataclass(frozen=True)
+class Catalog:
+    instruments: tuple[Instrument, ...]
+
+    @cached_property
+    def by_id(self) -> dict[str, Instrument]:
+        return {inst.id: inst for inst in self.instruments}
+
+    @cached_property
+    def _actions(self) -> dict[str, dict]:
+        return {inst.id: inst.actions_by_state() for inst in self.instruments}
+
+    def entry(self, inst: Instrument, code: str) -> StateEntry:
+        acts = list(self._actions[inst.id].get(code, ()))
+        via = None
+        # A continuator (Russia for the USSR) carries on the former state's own actions.
+        for former in states.get(code).predecessors if states.is_known(code) else ():
+            if states.get(former).continuator == code and self._actions[inst.id].get(former):
+                acts += self._actions[inst.id][former]
+                via = former
+        if acts:
+            return StateEntry(inst, derive(acts, inst.as_of.latest), via=via)
+        # Absence from an incomplete list is not evidence of absence.
+        return StateEntry(inst, Status(None if inst.participation_complete else "unknown"))
+
+    @cached_property
+    def state_codes(self) -> tuple[str, ...]:
+        """States with a page: UN members and observers, plus anyone named in the data."""
+        codes = {code for code, state in states.all_states().items() if state.region}
+        for inst in self.instruments:
+            codes.update(act.state for act in inst.participation)
+            codes.update(act.predecessor for act in inst.participation if act.predecessor)
+            if inst.required_states:
+                codes.update(inst.required_states.states)
+        codes = {c for c in codes if states.is_known(c)}
+        # Pages link predecessors and successors, so those need pages too.
+        for code in list(codes):
+            state = states.get(code)
+            codes.update(state.predecessors + state.successors + ((state.continuator,) if state.continuator else ()))
+        return tuple(sorted(c for c in codes if states.is_known(c)))
+
+    @cached_property
+    def current_states(self) -> tuple[str, ...]:
+        """UN members and observers (from data/regions.yaml), for lists of who has not joined."""
+        return tuple(code for code, state in sorted(states.all_states().items()) if state.un in ("member", "observer"))

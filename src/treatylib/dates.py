@@ -1,0 +1,87 @@
+"""Dates at the precision a source gives: a day, a month or a year.
+
+`1993` stays a year. Comparisons use the range a date covers, so a rule only
+fires when the order is certain: '1993' is not after '1993-05-02'.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_FORM = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+@dataclass(frozen=True, order=False)
+class PartialDate:
+    text: str
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Parse 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'; ValueError names what is wrong."""
+        match = _FORM.match(text) if isinstance(text, str) else None
+        if not match:
+            raise ValueError(f"{text!r} is not a date in the form YYYY-MM-DD, YYYY-MM or YYYY")
+        year, month, day = (int(g) if g else None for g in match.groups())
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"{text!r} is not a valid date")
+        if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+            raise ValueError(f"{text!r} is not a valid date")
+        return cls(text, year, month, day)
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def earliest(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> dt.date:
+        month = self.month or 12
+        return dt.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+
+    def surely_before(self, other: PartialDate) -> bool:
+        return self.latest < other.earliest
+
+    def surely_after(self, other: PartialDate) -> bool:
+        return self.earliest > other.latest
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def human(self) -> str:
+        """'5 March 1970', 'March 1970' or '1970': a reader sees the precision."""
+        if self.day:
+            return f"{self.day} {_MONTHS[self.month - 1]} {self.year}"
+        if self.month:
+            return f"{_MONTHS[self.month - 1]} {self.year}"
+        return str(self.year)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def parse_optional(text: str | None) -> PartialDate | None:
+    return PartialDate.parse(text) if text else None

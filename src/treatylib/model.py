@@ -1,0 +1,261 @@
+"""The typed, immutable model built from validated YAML.
+
+Nothing here parses YAML or renders pages: `from_data` takes the plain dict the
+loader produced (after validation) and returns frozen dataclasses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .dates import PartialDate, parse_optional
+
+# Acts by which a state consents to be bound: any of them makes it a party.
+CONSENT_ACTIONS = frozenset(
+    {"ratification", "accession", "succession", "acceptance", "approval", "consent-to-be-bound"}
+)
+MEMBERSHIP_ACTIONS = frozenset({"admission", "subscription"})
+REGIME_KINDS = frozenset({"regime", "code"})
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    title: str
+    url: str
+    accessed: PartialDate | None = None
+
+
+@dataclass(frozen=True)
+class Depositary:
+    key: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Body:
+    role: str
+    name: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Provision:
+    article: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Threshold:
+    name: str
+    text: str
+    article: str | None = None
+
+
+@dataclass(frozen=True)
+class Relation:
+    id: str
+    relation: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Links:
+    text: str | None = None
+    status: str | None = None
+
+
+@dataclass(frozen=True)
+class Ended:
+    date: PartialDate
+    reason: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class RequiredStates:
+    label: str
+    states: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class OfficialCount:
+    source: str
+    as_of: PartialDate
+    parties: int | None = None
+    signatories: int | None = None
+    members: int | None = None
+    difference: str | None = None
+
+
+@dataclass(frozen=True)
+class Action:
+    state: str
+    action: str
+    date: PartialDate | None
+    source: str
+    effective: PartialDate | None = None
+    disputed: bool = False
+    withdrawal_rescinded: PartialDate | None = None
+    role: str | None = None
+    depositary: str | None = None
+    predecessor: str | None = None
+    note: str | None = None
+    declarations: str | None = None
+    line: int = 0
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.date.sort_key if self.date else (9999,), self.action)
+
+
+@dataclass(frozen=True)
+class Instrument:
+    id: str
+    name: str
+    short_name: str
+    kind: str
+    domains: tuple[str, ...]
+    summary: str
+    as_of: PartialDate
+    sources: tuple[Source, ...]
+    participation: tuple[Action, ...]
+    path: str = ""
+    aliases: tuple[str, ...] = ()
+    adopted: PartialDate | None = None
+    opened_for_signature: PartialDate | None = None
+    signed: PartialDate | None = None
+    established: PartialDate | None = None
+    entry_into_force: PartialDate | None = None
+    entry_into_force_conditions: str | None = None
+    required_states: RequiredStates | None = None
+    ratification_threshold: int | None = None
+    ended: Ended | None = None
+    depositaries: tuple[Depositary, ...] = ()
+    bodies: tuple[Body, ...] = ()
+    provisions: tuple[Provision, ...] = ()
+    thresholds: tuple[Threshold, ...] = ()
+    related: tuple[Relation, ...] = ()
+    links: Links = Links()
+    official_counts: tuple[OfficialCount, ...] = ()
+    participation_complete: bool = True
+    coverage_note: str | None = None
+
+    @property
+    def is_regime(self) -> bool:
+        return self.kind in REGIME_KINDS
+
+    @property
+    def opening(self) -> PartialDate | None:
+        """The first day states could act: opened for signature, signed, or established."""
+        return self.opened_for_signature or self.signed or self.established or self.adopted
+
+    @property
+    def in_force(self) -> bool:
+        return self.entry_into_force is not None and self.ended is None
+
+    def source(self, key: str) -> Source | None:
+        return next((s for s in self.sources if s.key == key), None)
+
+    def actions_by_state(self) -> dict[str, tuple[Action, ...]]:
+        grouped: dict[str, list[Action]] = {}
+        for act in self.participation:
+            grouped.setdefault(act.state, []).append(act)
+        return {state: tuple(sorted(acts, key=lambda a: a.sort_key)) for state, acts in sorted(grouped.items())}
+
+
+def _d(value) -> PartialDate | None:
+    return parse_optional(value)
+
+
+def _action(raw: dict, default_source: str) -> Action:
+    return Action(
+        state=raw["state"],
+        action=raw["action"],
+        date=_d(raw.get("date")),
+        source=raw.get("source", default_source),
+        effective=_d(raw.get("effective")),
+        disputed=bool(raw.get("disputed", False)),
+        withdrawal_rescinded=_d(raw.get("withdrawal_rescinded")),
+        role=raw.get("role"),
+        depositary=raw.get("depositary"),
+        predecessor=raw.get("predecessor"),
+        note=raw.get("note"),
+        declarations=raw.get("declarations"),
+        line=getattr(raw, "line", 0),
+    )
+
+
+def from_data(data: dict, path: str = "") -> Instrument:
+    """Build an Instrument from a dict that has passed schema and date checks."""
+    sources = tuple(Source(s["key"], s["title"], s["url"], _d(s.get("accessed"))) for s in data["sources"])
+    default_source = sources[0].key
+    required = data.get("required_states")
+    ended = data.get("ended")
+    return Instrument(
+        id=data["id"],
+        name=data["name"],
+        short_name=data["short_name"],
+        kind=data["kind"],
+        domains=tuple(data["domains"]),
+        summary=data["summary"].strip(),
+        as_of=PartialDate.parse(data["as_of"]),
+        sources=sources,
+        participation=tuple(_action(a, default_source) for a in data["participation"]),
+        path=path,
+        aliases=tuple(data.get("aliases", ())),
+        adopted=_d(data.get("adopted")),
+        opened_for_signature=_d(data.get("opened_for_signature")),
+        signed=_d(data.get("signed")),
+        established=_d(data.get("established")),
+        entry_into_force=_d(data.get("entry_into_force")),
+        entry_into_force_conditions=data.get("entry_into_force_conditions"),
+        required_states=RequiredStates(required["label"], tuple(required["states"])) if required else None,
+        ratification_threshold=data.get("ratification_threshold"),
+        ended=Ended(PartialDate.parse(ended["date"]), ended["reason"], ended.get("note")) if ended else None,
+        depositaries=tuple(Depositary(d["key"], d["name"]) for d in data.get("depositaries", ())),
+        bodies=tuple(Body(b["role"], b["name"], b.get("url")) for b in data.get("bodies", ())),
+        provisions=tuple(Provision(p["article"], p["text"]) for p in data.get("provisions", ())),
+        thresholds=tuple(Threshold(t["name"], t["text"], t.get("article")) for t in data.get("thresholds", ())),
+        related=tuple(Relation(r["id"], r["relation"], r.get("note")) for r in data.get("related", ())),
+        links=Links(**data.get("links", {})),
+        participation_complete=data.get("participation_complete", True),
+        coverage_note=data.get("coverage_note"),
+        official_counts=tuple(
+            OfficialCount(
+                c["source"],
+                PartialDate.parse(c["as_of"]),
+                c.get("parties"),
+                c.get("signatories"),
+                c.get("members"),
+                c.get("difference"),
+            )
+            for c in data.get("official_counts", ())
+        ),
+    )
+
+
+def to_record(inst: Instrument) -> dict:
+    """The instrument as plain data with the YAML's field names; dates keep their precision."""
+
+    def plain(value):
+        if isinstance(value, PartialDate):
+            return value.text
+        if isinstance(value, tuple):
+            return [plain(v) for v in value]
+        if hasattr(value, "__dataclass_fields__"):
+            # Leave out what was left out in the YAML: fields still at their default.
+            return {
+                name: plain(getattr(value, name))
+                for name, spec in value.__dataclass_fields__.items()
+                if name not in ("line", "path") and getattr(value, name) != spec.default
+            }
+        return value
+
+    record = plain(inst)
+    record["participation"] = plain(inst.participation)
+    default_source = inst.sources[0].key
+    for act in record["participation"]:
+        if act.get("source") == default_source:
+            del act["source"]  # as in the YAML: the first source is the default
+    return record

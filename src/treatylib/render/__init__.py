@@ -1,0 +1,1 @@
+"""Turn the model into Markdown pages, data exports and SVG. Knows nothing of YAML or MkDocs."""

@@ -1,0 +1,57 @@
+"""'What changed in a year': every dated action and instrument event, by year."""
+
+from __future__ import annotations
+
+from .. import states
+from ..catalog import Catalog
+from ..dates import PartialDate
+from . import md
+
+
+def _events(catalog: Catalog) -> dict[int, list[tuple[PartialDate, str, str, str]]]:
+    by_year: dict[int, list] = {}
+
+    def add(when: PartialDate | None, inst, state: str, what: str) -> None:
+        if when:
+            by_year.setdefault(when.year, []).append((when, inst, state, what))
+
+    for inst in catalog.instruments:
+        add(
+            inst.opened_for_signature or inst.signed,
+            inst,
+            "",
+            "opened for signature" if inst.opened_for_signature else "signed",
+        )
+        add(inst.established, inst, "", "established")
+        add(inst.entry_into_force, inst, "", "entered into force")
+        if inst.ended:
+            add(inst.ended.date, inst, "", f"ended ({inst.ended.reason})")
+        for act in inst.participation:
+            what = act.action.replace("-", " ") + (f" as {act.role}" if act.role else "")
+            if act.action == "withdrawal":
+                what = "withdrawal notice" + (" (disputed)" if act.disputed else "")
+                add(act.effective, inst, act.state, "withdrawal took effect" + (" (disputed)" if act.disputed else ""))
+            add(act.date, inst, act.state, what)
+    return by_year
+
+
+def render_all(catalog: Catalog) -> dict[str, str]:
+    """Pages keyed by file name under changes/."""
+    by_year = _events(catalog)
+    pages = {}
+    for year, events in by_year.items():
+        rows = []
+        for when, inst, state, what in sorted(events, key=lambda e: (e[0].sort_key, e[1].short_name, e[2])):
+            who = f"[{states.name(state)}](../states/{md.state_file(state)})" if state else "—"
+            rows.append([md.date(when), f"[{inst.short_name}](../instruments/{inst.id}.md)", who, what])
+        out = md.front_matter(f"What changed in {year}", description=f"Arms-control events in {year}", boost=2)
+        out += f"# What changed in {year}\n\n{len(rows)} recorded events.\n\n"
+        out += '<div class="sortable" markdown>\n\n' + md.table(["Date", "Instrument", "State", "Event"], rows)
+        out += "\n</div>\n"
+        pages[f"{year}.md"] = out
+    index = md.front_matter("Changes by year", description="What changed in each year", boost=1)
+    index += "# Changes by year\n\nEvery signature, ratification, admission, withdrawal and treaty event, by year.\n\n"
+    rows = [[f"[{year}]({year}.md)", str(len(by_year[year]))] for year in sorted(by_year, reverse=True)]
+    index += md.table(["Year", "Events"], rows)
+    pages["index.md"] = index
+    return pages

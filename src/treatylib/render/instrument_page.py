@@ -1,0 +1,281 @@
+"""One page per instrument: what it is, what it says, and who has done what, when."""
+
+from __future__ import annotations
+
+from .. import states
+from ..model import CONSENT_ACTIONS, Action, Instrument
+from ..status import Status, state_statuses
+from . import md
+from .citation import cite_block
+
+_ROLE_LABELS = {
+    "secretariat": "Secretariat",
+    "verification": "Verification",
+    "implementation": "Implementation",
+    "point-of-contact": "Point of contact",
+    "chair": "Chair",
+}
+_RELATION_LABELS = {
+    "protocol": "Protocol",
+    "protocol-of": "Protocol to",
+    "amendment": "Amendment",
+    "amends": "Amends",
+    "predecessor": "Predecessor",
+    "successor": "Successor",
+    "related": "Related",
+}
+
+
+def render(inst: Instrument, by_id: dict[str, Instrument], non_joined: list[str]) -> str:
+    statuses = state_statuses(inst)
+    parts = [
+        md.front_matter(
+            f"{inst.short_name}: {inst.name}" if inst.short_name != inst.name else inst.name,
+            description=inst.summary.split(". ")[0][:200],
+            tags=[inst.short_name, *inst.aliases],
+            boost=3,
+        ),
+        f"# {inst.short_name}: {inst.name}\n\n" if inst.short_name != inst.name else f"# {inst.name}\n\n",
+        _coverage(inst),
+        _at_a_glance(inst, statuses),
+        f"## Summary\n\n{inst.summary}\n\n",
+        _entry_into_force(inst, statuses),
+        _provisions(inst),
+        _thresholds(inst),
+        _related(inst, by_id),
+        _participation(inst, statuses, non_joined),
+        _sources(inst),
+        cite_block(f"{inst.short_name}: {inst.name}", f"instruments/{inst.id}.html", inst.as_of, f"acref-{inst.id}"),
+    ]
+    return "".join(parts)
+
+
+def _coverage(inst: Instrument) -> str:
+    if inst.participation_complete and not inst.coverage_note:
+        return ""
+    kind = "note" if inst.participation_complete else "warning"
+    title = "About this list" if inst.participation_complete else "Incomplete participation list"
+    body = inst.coverage_note or "Only actions we could confirm are listed."
+    if not inst.participation_complete:
+        body += " A state missing from the list may still have joined."
+    return f'!!! {kind} "{title}"\n\n    {body}\n\n'
+
+
+def _count_line(inst: Instrument, statuses: dict[str, Status]) -> str:
+    tally: dict[str | None, int] = {}
+    for status in statuses.values():
+        tally[status.status] = tally.get(status.status, 0) + 1
+    order = ["member", "adherent", "withdrawn"] if inst.is_regime else ["party", "signatory", "withdrawn"]
+    words = {
+        "party": "parties",
+        "signatory": "signatories not (yet) bound",
+        "withdrawn": "withdrawn",
+        "member": "members",
+        "adherent": "unilateral adherents",
+    }
+    return "; ".join(f"**{tally.get(s, 0)}** {words[s]}" for s in order if tally.get(s) or s in ("party", "member"))
+
+
+def _at_a_glance(inst: Instrument, statuses: dict[str, Status]) -> str:
+    rows = [["Kind", md.KIND_LABELS[inst.kind]], ["Domain", ", ".join(md.DOMAIN_LABELS[d] for d in inst.domains)]]
+    for label, value in (
+        ("Adopted", inst.adopted),
+        ("Opened for signature", inst.opened_for_signature),
+        ("Signed", inst.signed),
+        ("Established", inst.established),
+    ):
+        if value:
+            rows.append([label, md.date(value)])
+    if inst.entry_into_force:
+        rows.append(["Entry into force", md.date(inst.entry_into_force)])
+    elif not inst.is_regime:
+        rows.append(
+            ["Entry into force", "**Not in force**" + (" (see below)" if inst.entry_into_force_conditions else "")]
+        )
+    if inst.ended:
+        reason = {
+            "expiry": "expired",
+            "termination": "terminated",
+            "withdrawal": "ended by withdrawal",
+            "superseded": "superseded",
+        }[inst.ended.reason]
+        rows.append(
+            ["Ended", f"{md.date(inst.ended.date)}: {reason}" + (f". {inst.ended.note}" if inst.ended.note else "")]
+        )
+    if inst.depositaries:
+        rows.append(
+            [
+                "Depositary" if len(inst.depositaries) == 1 else "Depositaries",
+                "; ".join(d.name for d in inst.depositaries),
+            ]
+        )
+    for body in inst.bodies:
+        name = f"[{body.name}]({body.url})" if body.url else body.name
+        rows.append([_ROLE_LABELS[body.role], name])
+    rows.append(["Participation", _count_line(inst, statuses)])
+    if inst.links.text:
+        rows.append(["Text", f"[Authoritative text]({inst.links.text})"])
+    if inst.links.status:
+        rows.append(["Status", f"[Depositary's status page]({inst.links.status})"])
+    rows.append(["Data as of", md.date(inst.as_of)])
+    rows.append(["Downloads", f"[CSV](../data/instruments/{inst.id}.csv) · [JSON](../data/instruments/{inst.id}.json)"])
+    return "## At a glance\n\n" + md.table(["", ""], rows) + "\n"
+
+
+def _entry_into_force(inst: Instrument, statuses: dict[str, Status]) -> str:
+    if not inst.entry_into_force_conditions and not inst.required_states:
+        return ""
+    out = "## Entry into force\n\n"
+    if inst.entry_into_force_conditions:
+        out += inst.entry_into_force_conditions.strip() + "\n\n"
+    if inst.ratification_threshold:
+        consenting = sorted(
+            (a.date for a in inst.participation if a.action in CONSENT_ACTIONS and a.date),
+            key=lambda d: d.sort_key,
+        )
+        if len(consenting) >= inst.ratification_threshold:
+            reached = consenting[inst.ratification_threshold - 1]
+            out += f"The threshold of {inst.ratification_threshold} was reached on {md.date(reached)}.\n\n"
+        else:
+            out += f"Threshold: {inst.ratification_threshold}; {len(consenting)} so far.\n\n"
+    if inst.required_states:
+        out += _required_states(inst, statuses)
+    return out
+
+
+def _required_states(inst: Instrument, statuses: dict[str, Status]) -> str:
+    groups: dict[str, list[str]] = {"ratified": [], "signed only": [], "not signed": []}
+    for code in inst.required_states.states:
+        status = statuses.get(code)
+        if status and status.status == "party":
+            groups["ratified"].append(code)
+        elif status and status.status == "signatory":
+            groups["signed only"].append(code)
+        else:
+            groups["not signed"].append(code)
+    label = inst.required_states.label
+    total = len(inst.required_states.states)
+    out = f"### {label} states\n\n{len(groups['ratified'])} of the {total} {label} states have ratified. "
+    missing = len(groups["signed only"]) + len(groups["not signed"])
+    out += f"**{missing}** still keep the treaty from entering into force:\n\n"
+    rows = []
+    for group in ("signed only", "not signed", "ratified"):
+        for code in groups[group]:
+            status = statuses.get(code, Status(None))
+            rows.append(
+                [
+                    f"[{states.name(code)}](../states/{md.state_file(code)})",
+                    code,
+                    md.status_badge(status),
+                    md.date(status.date),
+                ]
+            )
+    return out + md.table(["State", "Code", "Status", "Since"], rows) + "\n"
+
+
+def _provisions(inst: Instrument) -> str:
+    if not inst.provisions:
+        return ""
+    rows = [[p.article, p.text] for p in inst.provisions]
+    return "## Key provisions\n\n" + md.table(["Article", "Provision"], rows) + "\n"
+
+
+def _thresholds(inst: Instrument) -> str:
+    if not inst.thresholds:
+        return ""
+    rows = [[t.name, t.text, t.article or "—"] for t in inst.thresholds]
+    return "## Thresholds and limits\n\n" + md.table(["Name", "Threshold", "Where"], rows) + "\n"
+
+
+def _related(inst: Instrument, by_id: dict[str, Instrument]) -> str:
+    if not inst.related:
+        return ""
+    rows = []
+    for rel in inst.related:
+        other = by_id.get(rel.id)
+        link = f"[{other.short_name}]({rel.id}.md): {other.name}" if other else rel.id
+        rows.append([_RELATION_LABELS[rel.relation], link, rel.note or ""])
+    return "## Related instruments\n\n" + md.table(["Relation", "Instrument", "Note"], rows) + "\n"
+
+
+def _describe(act: Action, inst: Instrument) -> str:
+    text = f"{act.action.replace('-', ' ')} {md.date(act.date, 'date not known')}"
+    if act.action == "withdrawal":
+        text = f"withdrawal notice {md.date(act.date, 'date not known')}"
+        if act.effective:
+            text += f", effective {md.date(act.effective)}"
+        if act.withdrawal_rescinded:
+            text += f", suspended {md.date(act.withdrawal_rescinded)} before taking effect"
+        if act.disputed:
+            text += " (**disputed**)"
+    if act.role:
+        text += f" as {act.role}"
+    if act.depositary:
+        dep = next((d.name for d in inst.depositaries if d.key == act.depositary), act.depositary)
+        text += f" ({dep})"
+    if act.predecessor:
+        text += f" to {states.name(act.predecessor)}"
+    return text
+
+
+def _participation(inst: Instrument, statuses: dict[str, Status], non_joined: list[str]) -> str:
+    default_source = inst.sources[0].key
+    rows = []
+    for code, acts in inst.actions_by_state().items():
+        notes = []
+        for act in acts:
+            if act.note:
+                notes.append(act.note)
+            if act.declarations:
+                notes.append(f"Declarations: {act.declarations}")
+            if act.source != default_source:
+                src = inst.source(act.source)
+                notes.append(f"Source: [{src.title}]({src.url})" if src else f"Source: {act.source}")
+        status = statuses[code]
+        rows.append(
+            [
+                f"[{states.name(code)}](../states/{md.state_file(code)})",
+                code,
+                md.status_badge(status),
+                md.date(status.date),
+                "; ".join(_describe(a, inst) for a in acts),
+                " ".join(notes),
+            ]
+        )
+    heading = "Members and adherents" if inst.is_regime else "Participation"
+    out = f"## {heading}\n\n{_count_line(inst, statuses)}, as of {md.date(inst.as_of)}.\n\n"
+    out += f"![Participation over time](../assets/charts/{inst.id}.svg){{ .participation-chart }}\n\n"
+    out += '<div class="sortable" data-search-exclude markdown>\n\n'
+    out += md.table(["State", "Code", "Status", "Since", "Actions", "Notes and sources"], rows)
+    out += "\n</div>\n\n"
+    if non_joined:
+        names = ", ".join(f"[{states.name(c)}](../states/{md.state_file(c)})" for c in non_joined)
+        verb = "not members" if inst.is_regime else "have taken no action (never signed)"
+        out += (
+            f"### States that have not joined\n\n{len(non_joined)} UN member and observer states {verb}: {names}.\n\n"
+        )
+    return out
+
+
+def _sources(inst: Instrument) -> str:
+    rows = [[f"[{s.title}]({s.url})", md.date(s.accessed)] for s in inst.sources]
+    out = "## Sources\n\n" + md.table(["Source", "Accessed or status date"], rows) + "\n"
+    out += f"Actions cite the first source unless their note names another. Data as of {md.date(inst.as_of)}.\n\n"
+    if inst.official_counts:
+        rows = [
+            [
+                c.source,
+                md.date(c.as_of),
+                c.parties if c.parties is not None else "—",
+                c.signatories if c.signatories is not None else "—",
+                c.members if c.members is not None else "—",
+                c.difference or "Matches our data",
+            ]
+            for c in inst.official_counts
+        ]
+        out += (
+            "### Published counts\n\n"
+            + md.table(["Source", "As of", "Parties", "Signatories", "Members", "Reconciliation"], rows)
+            + "\n"
+        )
+    return out

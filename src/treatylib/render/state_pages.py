@@ -1,0 +1,163 @@
+"""One page per state: every instrument, what it did, and why it is outside the rest."""
+
+from __future__ import annotations
+
+from .. import states
+from ..catalog import Catalog, StateEntry
+from ..model import Instrument
+from . import md
+from .citation import cite_block
+
+_REGIME_KINDS = ("regime", "code")
+
+
+def reason_outside(entry: StateEntry) -> str | None:
+    """Why a state is not bound by (or not a member of) an instrument, or None if it is."""
+    status, inst = entry.status, entry.instrument
+    if status.is_in:
+        return None
+    if status.status == "withdrawn":
+        return f"withdrew (effective {md.date(status.date)})" + (", validity disputed" if status.disputed else "")
+    if status.status == "signatory":
+        if status.deratified:
+            return f"ratification revoked {md.date(status.date)}; remains a signatory"
+        return "signed but not ratified"
+    if status.status == "unknown":
+        return "not in our list, which is incomplete: check the source"
+    if status.status == "adherent":
+        return "adheres unilaterally; not admitted as a member"
+    return "not a member" if inst.is_regime else "never signed"
+
+
+def summary_line(catalog: Catalog, code: str) -> str:
+    # Treaties that have ended bind no one now, so they do not count here.
+    treaties = [i for i in catalog.instruments if not i.is_regime and not i.ended]
+    regimes = [i for i in catalog.instruments if i.is_regime]
+    entries = [catalog.entry(i, code) for i in treaties]
+    party = sum(1 for e in entries if e.status.status == "party")
+    signed = sum(1 for e in entries if e.status.status == "signatory")
+    member = sum(1 for i in regimes if catalog.entry(i, code).status.status == "member")
+    return (
+        f"Party to {party} of {len(treaties)} treaties; signatory but not party to {signed}; "
+        f"member of {member} of {len(regimes)} export-control regimes and codes."
+    )
+
+
+def render(catalog: Catalog, code: str) -> str:
+    state = states.get(code)
+    title = f"{state.name} ({code})"
+    out = md.front_matter(
+        title, description=f"Arms-control treaty participation of {state.name}", tags=[state.name, code], boost=2
+    )
+    out += f"# {state.name}\n\n"
+    facts = [f"Code: `{code}`"]
+    if state.region:
+        facts.append(f"Region: {state.region}" + (f" ({state.subregion})" if state.subregion else ""))
+    if state.groups:
+        facts.append("Groups: " + ", ".join(state.groups))
+    out += " · ".join(facts) + "\n\n"
+    out += _succession(state)
+    out += f"**{summary_line(catalog, code)}**\n\n"
+    out += _table(catalog, code)
+    out += _outside(catalog, code)
+    out += _events(catalog, code)
+    out += f"Downloads: [CSV](../data/states/{code}.csv) · [JSON](../data/states/{code}.json)\n\n"
+    as_of = max((i.as_of for i in catalog.instruments), key=lambda d: d.sort_key)
+    out += cite_block(
+        f"{state.name}: arms-control participation", f"states/{code.lower()}.html", as_of, f"acref-{code.lower()}"
+    )
+    return out
+
+
+def _succession(state) -> str:
+    lines = []
+    if state.former:
+        lines.append(f"{state.name} no longer exists" + (f" (ended {state.ended})" if state.ended else "") + ".")
+        if state.continuator:
+            lines.append(f"Continued by [{states.name(state.continuator)}]({md.state_file(state.continuator)}).")
+        if state.successors:
+            links = ", ".join(f"[{states.name(s)}]({md.state_file(s)})" for s in state.successors)
+            lines.append(f"Successor states: {links}.")
+    for former in state.predecessors:
+        role = "continues" if states.get(former).continuator == state.code else "is a successor of"
+        lines.append(f"{state.name} {role} [{states.name(former)}]({md.state_file(former)}).")
+    if state.note:
+        lines.append(state.note)
+    return (" ".join(lines) + "\n\n") if lines else ""
+
+
+def _link(inst: Instrument) -> str:
+    return f"[{inst.short_name}](../instruments/{inst.id}.md)"
+
+
+def _table(catalog: Catalog, code: str) -> str:
+    rows = []
+    for inst in sorted(catalog.instruments, key=lambda i: (i.kind in _REGIME_KINDS, i.short_name)):
+        entry = catalog.entry(inst, code)
+        via = f" (as continuator of {states.name(entry.via)})" if entry.via else ""
+        rows.append(
+            [
+                _link(inst),
+                md.KIND_LABELS[inst.kind],
+                md.status_badge(entry.status) + via,
+                md.date(entry.status.date),
+                reason_outside(entry) or "",
+            ]
+        )
+    return (
+        "## All instruments\n\n"
+        + md.table(["Instrument", "Kind", "Status", "Since", "Not joined because"], rows)
+        + "\n"
+    )
+
+
+def _outside(catalog: Catalog, code: str) -> str:
+    rows = []
+    for inst in catalog.instruments:
+        reason = reason_outside(catalog.entry(inst, code))
+        if reason:
+            rows.append([_link(inst), inst.name, reason])
+    if not rows:
+        return ""
+    return "## Not joined\n\n" + md.table(["Instrument", "Name", "Reason"], sorted(rows)) + "\n"
+
+
+def _events(catalog: Catalog, code: str) -> str:
+    notable = {"withdrawal", "deratification", "suspension", "resumption"}
+    rows = []
+    for inst in catalog.instruments:
+        for act in inst.participation:
+            if act.state == code and act.action in notable:
+                when = act.effective if act.action == "withdrawal" and act.effective else act.date
+                what = act.action.replace("-", " ") + (" (disputed)" if act.disputed else "")
+                if act.withdrawal_rescinded:
+                    what += f", suspended {act.withdrawal_rescinded} before taking effect"
+                rows.append(
+                    [md.date(act.date), _link(inst), what, md.date(when) if when != act.date else "", act.note or ""]
+                )
+    if not rows:
+        return ""
+    return "## Notable events\n\n" + md.table(["Date", "Instrument", "Event", "Effective", "Note"], rows) + "\n"
+
+
+def render_index(catalog: Catalog) -> str:
+    out = md.front_matter("States", description="Every state and entity in the library", boost=1)
+    out += "# States\n\nEvery state and entity in the data, with its participation at a glance. "
+    out += "Former states (the Soviet Union, Czechoslovakia, ...) are listed with links to their successors.\n\n"
+    rows = []
+    for code in catalog.state_codes:
+        state = states.get(code)
+        rows.append(
+            [
+                f"[{state.name}]({md.state_file(code)})",
+                code,
+                state.region or ("former state" if state.former else "—"),
+                summary_line(catalog, code),
+            ]
+        )
+    out += (
+        '<div class="sortable" data-search-exclude markdown>\n\n'
+        + md.table(["State", "Code", "Region", "Summary"], rows)
+        + "\n</div>\n"
+    )
+    return out

@@ -1,0 +1,94 @@
+"""Entry-into-force trackers and universality by region."""
+
+from __future__ import annotations
+
+from .. import states
+from ..catalog import Catalog
+from ..model import CONSENT_ACTIONS
+from ..status import state_statuses
+from . import md
+from .instrument_page import _required_states
+
+NUCLEAR_WEAPON_STATES = ("CHN", "FRA", "GBR", "RUS", "USA")
+
+
+def render(catalog: Catalog) -> str:
+    out = md.front_matter("Trackers", description="Entry into force and universality trackers", boost=1)
+    out += "# Trackers\n\n"
+    for inst in catalog.instruments:
+        if inst.required_states:
+            out += f"## {inst.short_name}: entry into force\n\n"
+            out += _required_states(inst, state_statuses(inst)).replace("### ", "### " + inst.short_name + " ")
+    out += _thresholds(catalog)
+    out += _nws_protocols(catalog)
+    out += _universality(catalog)
+    return out.replace("](../", "](../")
+
+
+def _thresholds(catalog: Catalog) -> str:
+    rows = []
+    for inst in sorted(catalog.instruments, key=lambda i: i.short_name):
+        if not inst.ratification_threshold:
+            continue
+        dates = sorted(
+            (a.date for a in inst.participation if a.action in CONSENT_ACTIONS and a.date), key=lambda d: d.sort_key
+        )
+        n = inst.ratification_threshold
+        reached = md.date(dates[n - 1]) if len(dates) >= n else f"not yet ({len(dates)} of {n})"
+        rows.append(
+            [
+                f"[{inst.short_name}](../instruments/{inst.id}.md)",
+                str(n),
+                reached,
+                md.date(inst.entry_into_force, "not in force"),
+            ]
+        )
+    if not rows:
+        return ""
+    return (
+        "## Ratification thresholds\n\nWhen each treaty's required number of ratifications was reached "
+        "(from the recorded deposit dates).\n\n"
+        + md.table(["Instrument", "Threshold", "Reached", "Entry into force"], rows)
+        + "\n"
+    )
+
+
+def _nws_protocols(catalog: Catalog) -> str:
+    protocols = [
+        i
+        for i in catalog.instruments
+        if i.kind == "protocol" and "nuclear" in i.domains and any(r.relation == "protocol-of" for r in i.related)
+    ]
+    if not protocols:
+        return ""
+    headers = ["Protocol", *[states.name(c) for c in NUCLEAR_WEAPON_STATES]]
+    rows = []
+    for inst in sorted(protocols, key=lambda i: i.short_name):
+        rows.append(
+            [f"[{inst.short_name}](../instruments/{inst.id}.md)"]
+            + [md.status_badge(catalog.entry(inst, c).status) for c in NUCLEAR_WEAPON_STATES]
+        )
+    return "## Nuclear-weapon-free-zone protocols: the nuclear-weapon states\n\n" + md.table(headers, rows) + "\n"
+
+
+def _universality(catalog: Catalog) -> str:
+    current = catalog.current_states
+    if not current:
+        return ""
+    out = "## Universality: who is outside each treaty\n\n"
+    out += "UN member and observer states that are not parties, by region.\n\n"
+    for inst in sorted(catalog.instruments, key=lambda i: i.short_name):
+        if inst.kind == "bilateral" or inst.ended or not inst.participation_complete:
+            continue
+        outside: dict[str, list[str]] = {}
+        for code in current:
+            if not catalog.entry(inst, code).status.is_in:
+                outside.setdefault(states.get(code).region or "Other", []).append(code)
+        total = sum(len(v) for v in outside.values())
+        out += f"### {inst.short_name}: {total} outside\n\n"
+        rows = [
+            [region, str(len(codes)), ", ".join(f"[{states.name(c)}](../states/{md.state_file(c)})" for c in codes)]
+            for region, codes in sorted(outside.items())
+        ]
+        out += "<div data-search-exclude markdown>\n\n" + md.table(["Region", "Count", "States"], rows) + "\n</div>\n\n"
+    return out

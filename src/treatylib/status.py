@@ -1,0 +1,156 @@
+"""Derive each state's status in an instrument from its actions.
+
+Status is never typed in. Rules, in date order:
+- a consent act (ratification, accession, succession, acceptance, approval,
+  consent to be bound) makes a party; the first one is the decisive date, so
+  later deposits with other depositaries do not move it;
+- a signature alone makes a signatory;
+- a de-ratification undoes consent: with a signature the state is a signatory again;
+- a withdrawal makes the state `withdrawn` once it takes effect (until then it
+  stays a party, with the withdrawal pending); one rescinded before it took
+  effect changes nothing; joining again afterwards makes a party again;
+- admission or subscription makes a regime member; unilateral adherence an adherent;
+- suspension leaves the legal status but is shown as a qualifier until resumption.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .dates import PartialDate
+from .model import CONSENT_ACTIONS, MEMBERSHIP_ACTIONS, Action, Instrument
+
+STATUSES = ("party", "signatory", "withdrawn", "member", "adherent")
+LABELS = {
+    "party": "Party",
+    "signatory": "Signatory",
+    "withdrawn": "Withdrawn",
+    "member": "Member",
+    "adherent": "Adherent",
+    None: "Not joined",
+    "unknown": "Not recorded (list incomplete)",
+}
+ICONS = {"party": "✔", "member": "✔", "signatory": "✎", "adherent": "◐", "withdrawn": "✖", None: "—", "unknown": "?"}
+
+
+@dataclass(frozen=True)
+class Status:
+    status: str | None
+    date: PartialDate | None = None
+    suspended: bool = False
+    disputed: bool = False
+    withdrawal_pending: PartialDate | None = None
+    provisional: bool = False
+    role: str | None = None
+    deratified: bool = False
+    signed: PartialDate | None = None
+
+    @property
+    def label(self) -> str:
+        text = LABELS[self.status]
+        if self.status == "member" and self.role and self.role != "member":
+            text = self.role.capitalize()
+        extras = []
+        if self.disputed:
+            extras.append("disputed")
+        if self.suspended:
+            extras.append("suspended")
+        if self.withdrawal_pending:
+            extras.append(f"withdrawal takes effect {self.withdrawal_pending.human()}")
+        if self.provisional:
+            extras.append("provisional application")
+        if self.deratified:
+            extras.append("ratification revoked")
+        return f"{text} ({', '.join(extras)})" if extras else text
+
+    @property
+    def icon(self) -> str:
+        return ICONS[self.status]
+
+    @property
+    def is_in(self) -> bool:
+        """Bound by the instrument, or a full member of the regime."""
+        return self.status in ("party", "member")
+
+
+def _happened_by(when: PartialDate | None, cutoff: dt.date | None) -> bool:
+    if cutoff is None:
+        return True
+    return when is not None and when.earliest <= cutoff
+
+
+def derive(actions: tuple[Action, ...] | list[Action], at: dt.date | None = None) -> Status:
+    """Status from one state's actions, optionally as it stood on date `at`."""
+    status: str | None = None
+    decisive: PartialDate | None = None
+    signed: PartialDate | None = None
+    suspended = disputed = provisional = deratified = False
+    pending: PartialDate | None = None
+    role: str | None = None
+
+    for act in sorted(actions, key=lambda a: a.sort_key):
+        if not _happened_by(act.date, at) and act.date is not None:
+            continue
+        kind = act.action
+        if kind == "signature":
+            signed = signed or act.date
+            if status in (None, "withdrawn"):
+                status, decisive = "signatory", act.date
+        elif kind in CONSENT_ACTIONS:
+            if status != "party":
+                status, decisive = "party", act.date
+                deratified = provisional = False
+                pending = None
+        elif kind == "provisional-application":
+            provisional = True
+            if status is None:
+                status, decisive = "signatory", act.date
+        elif kind == "deratification":
+            deratified = True
+            status, decisive = ("signatory", act.date) if signed else (None, act.date)
+        elif kind == "withdrawal":
+            if act.withdrawal_rescinded and _happened_by(act.withdrawal_rescinded, at):
+                continue
+            effective = act.effective or act.date
+            if at is not None and effective and effective.earliest > at:
+                pending = effective
+            else:
+                status, decisive, pending = "withdrawn", effective, None
+                disputed = act.disputed
+                suspended = False
+        elif kind in MEMBERSHIP_ACTIONS:
+            if status != "member":
+                status, decisive, role = "member", act.date, act.role
+        elif kind == "adherence":
+            if status not in ("member",):
+                status, decisive = "adherent", act.date
+        elif kind == "suspension":
+            suspended = True
+        elif kind == "resumption":
+            suspended = False
+    return Status(status, decisive, suspended, disputed, pending, provisional, role, deratified, signed)
+
+
+def state_statuses(instrument: Instrument, at: dt.date | None = None) -> dict[str, Status]:
+    """Every state with any action, mapped to its status on `at` (default: the file's as-of date)."""
+    at = at or instrument.as_of.latest
+    return {state: derive(acts, at) for state, acts in instrument.actions_by_state().items()}
+
+
+def counts(instrument: Instrument, at: dt.date | None = None) -> dict[str, int]:
+    """Parties, signatories (UNTC sense: ever signed), members, adherents, withdrawn."""
+    statuses = state_statuses(instrument, at)
+    result = {name: 0 for name in ("parties", "signatories", "members", "adherents", "withdrawn")}
+    for status in statuses.values():
+        if status.status == "party":
+            result["parties"] += 1
+        elif status.status == "member":
+            result["members"] += 1
+        elif status.status == "adherent":
+            result["adherents"] += 1
+        elif status.status == "withdrawn":
+            result["withdrawn"] += 1
+        if status.signed is not None:
+            result["signatories"] += 1
+    return result

@@ -1,0 +1,236 @@
+"""Layer 2: rules inside one file. Each rule yields (path, message); the path
+locates the line. Rules run only on files that passed the schema, and the
+date-order rules only once every date in the file is a real date."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from .. import yamlio
+from ..dates import PartialDate
+from ..model import CONSENT_ACTIONS, MEMBERSHIP_ACTIONS, REGIME_KINDS, from_data
+from ..status import counts
+from .schema_layer import format_path
+
+Finding = tuple[tuple, str]
+RULES: dict[str, Callable[[dict], Iterator[Finding]]] = {}
+
+_TOP_DATES = ("adopted", "opened_for_signature", "signed", "established", "entry_into_force", "as_of")
+_ACTION_DATES = ("date", "effective", "withdrawal_rescinded")
+_JOINING = CONSENT_ACTIONS | MEMBERSHIP_ACTIONS | {"signature", "adherence"}
+_REGIME_ONLY = MEMBERSHIP_ACTIONS | {"adherence"}
+
+
+def rule(rule_id: str):
+    def register(func):
+        RULES[rule_id] = func
+        return func
+
+    return register
+
+
+def _date_fields(data: dict) -> Iterator[tuple[tuple, str]]:
+    for key in _TOP_DATES:
+        if key in data:
+            yield (key,), data[key]
+    if "ended" in data:
+        yield ("ended", "date"), data["ended"]["date"]
+    for i, src in enumerate(data.get("sources", [])):
+        if "accessed" in src:
+            yield ("sources", i, "accessed"), src["accessed"]
+    for i, count in enumerate(data.get("official_counts", [])):
+        yield ("official_counts", i, "as_of"), count["as_of"]
+    for i, act in enumerate(data["participation"]):
+        for key in _ACTION_DATES:
+            if key in act:
+                yield ("participation", i, key), act[key]
+
+
+def _date(value) -> PartialDate | None:
+    return PartialDate.parse(value) if value else None
+
+
+@rule("valid-date")
+def valid_dates(data: dict) -> Iterator[Finding]:
+    for path, value in _date_fields(data):
+        try:
+            PartialDate.parse(value)
+        except ValueError as err:
+            yield path, str(err)
+
+
+@rule("id-matches-file")
+def id_matches_file(data: dict, stem: str = "") -> Iterator[Finding]:
+    if stem and data["id"] != stem:
+        yield ("id",), f"id {data['id']!r} must equal the file name {stem!r}"
+
+
+@rule("unique-keys")
+def unique_keys(data: dict) -> Iterator[Finding]:
+    for listing in ("sources", "depositaries"):
+        seen: set[str] = set()
+        for i, item in enumerate(data.get(listing, [])):
+            if item["key"] in seen:
+                yield (listing, i, "key"), f"{listing} key {item['key']!r} is used twice"
+            seen.add(item["key"])
+
+
+@rule("known-keys")
+def known_keys(data: dict) -> Iterator[Finding]:
+    sources = {s["key"] for s in data["sources"]}
+    depositaries = {d["key"] for d in data.get("depositaries", [])}
+    for i, act in enumerate(data["participation"]):
+        if "source" in act and act["source"] not in sources:
+            yield ("participation", i, "source"), f"source {act['source']!r} is not listed in sources"
+        if "depositary" in act and act["depositary"] not in depositaries:
+            yield ("participation", i, "depositary"), f"depositary {act['depositary']!r} is not listed in depositaries"
+    for i, count in enumerate(data.get("official_counts", [])):
+        if count["source"] not in sources:
+            yield ("official_counts", i, "source"), f"source {count['source']!r} is not listed in sources"
+
+
+@rule("action-fits-kind")
+def action_fits_kind(data: dict) -> Iterator[Finding]:
+    regime = data["kind"] in REGIME_KINDS
+    for i, act in enumerate(data["participation"]):
+        kind = act["action"]
+        if regime and kind not in _REGIME_ONLY | {"withdrawal", "suspension", "resumption"}:
+            yield ("participation", i, "action"), f"a {data['kind']} has members, not parties: {kind!r} does not apply"
+        if not regime and kind in _REGIME_ONLY:
+            yield ("participation", i, "action"), f"{kind!r} applies to regimes and codes, not to a {data['kind']}"
+
+
+@rule("duplicate-action")
+def duplicate_actions(data: dict) -> Iterator[Finding]:
+    seen: dict[tuple, int] = {}
+    for i, act in enumerate(data["participation"]):
+        key = (act["state"], act["action"], act.get("date"), act.get("depositary"))
+        if key in seen:
+            yield (
+                ("participation", i),
+                (
+                    f"duplicate action: {act['state']} {act['action']} {act.get('date', '(no date)')} "
+                    f"repeats participation[{seen[key]}]"
+                ),
+            )
+        seen.setdefault(key, i)
+
+
+@rule("after-as-of")
+def after_as_of(data: dict) -> Iterator[Finding]:
+    as_of = _date(data["as_of"])
+    for i, act in enumerate(data["participation"]):
+        when = _date(act.get("date"))
+        if when and when.surely_after(as_of):
+            yield ("participation", i, "date"), f"{when} is later than the file's as_of date {as_of}"
+
+
+@rule("before-opening")
+def before_opening(data: dict) -> Iterator[Finding]:
+    opening = _date(data.get("opened_for_signature") or data.get("signed") or data.get("established"))
+    if opening is None:
+        return
+    for i, act in enumerate(data["participation"]):
+        when = _date(act.get("date"))
+        if act["action"] in ("signature", "ratification", "accession", "acceptance", "approval") and when:
+            if when.surely_before(opening):
+                yield ("participation", i, "date"), f"{act['action']} on {when} is before the treaty opened ({opening})"
+
+
+@rule("key-dates-order")
+def key_dates_order(data: dict) -> Iterator[Finding]:
+    opening = _date(data.get("opened_for_signature") or data.get("signed") or data.get("adopted"))
+    in_force = _date(data.get("entry_into_force"))
+    if opening and in_force and in_force.surely_before(opening):
+        yield ("entry_into_force",), f"entry into force {in_force} is before signature opened ({opening})"
+    if "ended" in data and in_force:
+        ended = _date(data["ended"]["date"])
+        if ended.surely_before(in_force):
+            yield ("ended", "date"), f"ended {ended} before it entered into force ({in_force})"
+
+
+def _by_state(data: dict) -> dict[str, list[tuple[int, dict]]]:
+    grouped: dict[str, list[tuple[int, dict]]] = {}
+    for i, act in enumerate(data["participation"]):
+        grouped.setdefault(act["state"], []).append((i, act))
+    return grouped
+
+
+@rule("signature-after-ratification")
+def signature_after_ratification(data: dict) -> Iterator[Finding]:
+    for state, acts in _by_state(data).items():
+        signatures = [_date(a.get("date")) for _, a in acts if a["action"] == "signature" and a.get("date")]
+        if not signatures:
+            continue
+        first_signature = min(signatures, key=lambda d: d.sort_key)
+        for i, act in acts:
+            when = _date(act.get("date"))
+            if act["action"] == "ratification" and when and when.surely_before(first_signature):
+                yield (
+                    ("participation", i, "date"),
+                    (f"{state} ratification on {when} is before its signature on {first_signature}"),
+                )
+
+
+@rule("withdrawal-dates")
+def withdrawal_dates(data: dict) -> Iterator[Finding]:
+    for i, act in enumerate(data["participation"]):
+        if act["action"] != "withdrawal":
+            continue
+        notice, effective = _date(act.get("date")), _date(act.get("effective"))
+        if notice and effective and effective.surely_before(notice):
+            yield ("participation", i, "effective"), f"withdrawal takes effect {effective}, before notice {notice}"
+
+
+@rule("action-after-withdrawal")
+def action_after_withdrawal(data: dict) -> Iterator[Finding]:
+    for state, acts in _by_state(data).items():
+        dated = sorted(((i, a) for i, a in acts if a.get("date")), key=lambda ia: _date(ia[1]["date"]).sort_key)
+        withdrawn_at = None
+        for i, act in dated:
+            if withdrawn_at is not None and act["action"] not in _JOINING:
+                yield (
+                    ("participation", i, "action"),
+                    (
+                        f"{state} {act['action']} on {act['date']} follows its withdrawal "
+                        f"(participation[{withdrawn_at}]) without rejoining"
+                    ),
+                )
+            if act["action"] == "withdrawal" and "withdrawal_rescinded" not in act:
+                withdrawn_at = i
+            elif act["action"] in CONSENT_ACTIONS | MEMBERSHIP_ACTIONS:
+                withdrawn_at = None
+
+
+@rule("official-counts")
+def official_counts(data: dict) -> Iterator[Finding]:
+    if not data.get("official_counts"):
+        return
+    instrument = from_data(data)
+    for i, count in enumerate(data["official_counts"]):
+        as_of = _date(count["as_of"])
+        derived = counts(instrument, as_of.latest)
+        differences = [
+            f"{field} {count[field]} published, {derived[field]} derived"
+            for field in ("parties", "signatories", "members")
+            if field in count and count[field] != derived[field]
+        ]
+        where = ("official_counts", i)
+        if differences and "difference" not in count:
+            yield where, f"counts differ from {count['source']} as of {as_of}: {'; '.join(differences)}"
+        elif not differences and "difference" in count:
+            yield where + ("difference",), "counts now agree: remove the `difference` explanation"
+
+
+def check(data: dict, stem: str) -> Iterator[tuple[str, int, str]]:
+    """Run every rule; date-order rules only when all dates parse."""
+    dates_ok = True
+    for rule_id, func in RULES.items():
+        if rule_id != "valid-date" and not dates_ok:
+            break
+        findings = func(data, stem) if rule_id == "id-matches-file" else func(data)
+        for path, message in findings:
+            if rule_id == "valid-date":
+                dates_ok = False
+            prefix = format_path(path)
+            yield rule_id, yamlio.line_at(data, path), f"{prefix}: {message}" if prefix else message

@@ -1,0 +1,95 @@
+"""Well-known facts, each checked against the cited sources, asserted against the data.
+
+If one of these fails, either the data regressed or the world changed: check the source first.
+"""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from treatylib import yamlio
+from treatylib.model import from_data
+from treatylib.status import derive, state_statuses
+
+TREATIES = Path(__file__).parents[1] / "treaties"
+
+
+@pytest.fixture(scope="module")
+def load():
+    cache = {}
+
+    def get(ident):
+        if ident not in cache:
+            cache[ident] = from_data(yamlio.load(TREATIES / f"{ident}.yaml"))
+        return cache[ident]
+
+    return get
+
+
+def actions(inst, state):
+    return [a for a in inst.participation if a.state == state]
+
+
+def test_npt_never_joined(load):
+    npt = load("npt")
+    for state in ("IND", "ISR", "PAK", "SSD"):
+        assert actions(npt, state) == [], state
+
+
+def test_npt_dprk_announced_a_disputed_withdrawal(load):
+    dprk = actions(load("npt"), "PRK")
+    withdrawals = [a for a in dprk if a.action == "withdrawal"]
+    assert any(a.date.text == "2003-01-10" and a.disputed for a in withdrawals)
+    assert any(a.date.text == "1993-03-12" and a.withdrawal_rescinded for a in withdrawals)
+    assert derive(dprk).status == "withdrawn"
+
+
+def test_npt_china_and_france_acceded_in_1992(load):
+    npt = load("npt")
+    for state in ("CHN", "FRA"):
+        acc = [a for a in actions(npt, state) if a.action == "accession"]
+        assert acc and all(a.date.year == 1992 for a in acc), state
+
+
+def test_npt_has_about_190_parties(load):
+    parties = [s for s, st in state_statuses(load("npt")).items() if st.status == "party"]
+    assert 189 <= len(parties) <= 192
+
+
+def test_ctbt_annex_2_has_44_states_and_known_holdouts(load):
+    ctbt = load("ctbt")
+    annex = ctbt.required_states.states
+    assert len(annex) == 44 and len(set(annex)) == 44
+    for state in ("USA", "CHN", "IND", "PAK", "PRK", "ISR", "IRN", "EGY", "RUS"):
+        assert state in annex
+    statuses = state_statuses(ctbt)
+    assert statuses["USA"].status == "signatory"
+    assert "IND" not in statuses and "PAK" not in statuses and "PRK" not in statuses
+
+
+def test_ctbt_russia_revoked_its_ratification_in_2023(load):
+    russia = actions(load("ctbt"), "RUS")
+    revocations = [a for a in russia if a.action == "deratification"]
+    assert revocations and revocations[0].date.year == 2023
+    status = derive(russia)
+    assert status.status == "signatory" and status.deratified
+
+
+def test_mtcr_india_admitted_2016_and_35_partners(load):
+    mtcr = load("mtcr")
+    india = [a for a in actions(mtcr, "IND") if a.action == "admission"]
+    assert india and india[0].date.text == "2016-06-27" and india[0].role == "partner"
+    partners = [s for s, st in state_statuses(mtcr).items() if st.status == "member"]
+    assert len(partners) == 35
+    assert any("500 kg" in t.text and "300 km" in t.text for t in mtcr.thresholds if t.name == "Category I")
+
+
+def test_pakistan_is_outside_npt_ctbt_mtcr(load):
+    for ident in ("npt", "ctbt", "mtcr"):
+        assert actions(load(ident), "PAK") == [], ident
+
+
+def test_status_as_of_publication_date(load):
+    # Before 2023 Russia was a CTBT party.
+    assert derive(actions(load("ctbt"), "RUS"), at=dt.date(2022, 1, 1)).status in ("party", "signatory")

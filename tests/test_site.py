@@ -1,0 +1,92 @@
+"""Build the real site with --strict and check what readers rely on."""
+
+import re
+from pathlib import Path
+
+from treatylib import paths
+
+ROOT = Path(__file__).parents[1]
+
+
+def text_of(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_every_instrument_has_a_page(site):
+    ids = {p.stem for p in (ROOT / "treaties").glob("*.yaml")}
+    pages = {p.stem for p in (site / "instruments").glob("*.html")}
+    generated = {p for p in pages if not p.startswith(("domain-", "kind-")) and p != "index"}
+    assert generated == ids
+
+
+def test_no_yaml_or_generated_file_leaks_into_git():
+    ignored = (ROOT / ".gitignore").read_text()
+    assert "/build/" in ignored and "/site/" in ignored
+    assert paths.GENERATED_DOCS.relative_to(ROOT).parts[0] == "build"
+
+
+def test_npt_page_lists_parties_and_non_parties(site):
+    page = text_of((site / "instruments" / "npt.html").read_text())
+    assert "Treaty on the Non-Proliferation of Nuclear Weapons" in page
+    parties = re.search(r"(\d+) parties", page)
+    assert parties and 189 <= int(parties.group(1)) <= 192
+    outside = page.split("States that have not joined")[-1]
+    for name in ("India", "Israel", "Pakistan", "South Sudan"):
+        assert name in outside, name
+    assert "Withdrawn (disputed)" in page
+
+
+def test_mtcr_page_shows_35_partners_and_category_i(site):
+    page = text_of((site / "instruments" / "mtcr.html").read_text())
+    assert "35 members" in page
+    assert "Category I" in page and "500 kg" in page and "300 km" in page
+    assert page.count("Partner") >= 35
+
+
+def test_ctbt_annex_2_tracker(site):
+    page = text_of((site / "instruments" / "ctbt.html").read_text())
+    assert "of the 44 Annex 2 states have ratified" in page
+    for name in ("India", "Pakistan", "North Korea", "United States", "China", "Iran", "Israel", "Egypt", "Russia"):
+        assert name in page.split("Annex 2 states")[-1], name
+
+
+def test_pakistan_page_answers_at_a_glance(site):
+    page = text_of((site / "states" / "pak.html").read_text())
+    not_joined = page.split("Not joined")[-1]
+    for short in ("NPT", "CTBT", "MTCR"):
+        assert short in not_joined
+    assert "never signed" in page and "not a member" in page
+
+
+def test_status_is_never_colour_alone(site):
+    html = (site / "instruments" / "npt.html").read_text()
+    badges = re.findall(r'<span class="status status-[a-z]+"><span aria-hidden="true">(.)</span> ([A-Z][a-z]+)', html)
+    assert len(badges) > 150 and all(icon and word for icon, word in badges)
+
+
+def test_tables_have_headers(site):
+    for page in ("instruments/npt.html", "states/pak.html", "instruments/index.html", "trackers.html"):
+        html = (site / page).read_text()
+        for table in re.findall(r"<table>.*?</table>", html, re.S):
+            assert "<th" in table and "<thead>" in table, page
+
+
+def test_changes_2023_lists_russia_ctbt_revocation(site):
+    page = text_of((site / "changes" / "2023.html").read_text())
+    assert "CTBT" in page and "Russia" in page and "deratification" in page
+
+
+def test_no_external_requests_in_built_html(site):
+    pattern = re.compile(r'(?:src|href)="(https?:)?//(?!arms-control-reference\.example\.org)[^"]+"')
+    offenders = set()
+    for page in site.rglob("*.html"):
+        html = page.read_text()
+        for match in re.finditer(r"<(?:script|link|img)[^>]+>", html):
+            if pattern.search(match.group(0)):
+                offenders.add((page.name, match.group(0)[:120]))
+    assert offenders == set()
+
+
+def test_reduced_precision_is_shown(site):
+    page = text_of((site / "instruments" / "mtcr.html").read_text())
+    assert "(year only)" in page

@@ -1,0 +1,77 @@
+"""Status derivation: the rules a reader relies on when a page says Party or Signatory."""
+
+import datetime as dt
+
+from treatylib.dates import PartialDate
+from treatylib.model import Action
+from treatylib.status import derive
+
+
+def act(action, date=None, **kw):
+    return Action(state="XXX", action=action, date=PartialDate.parse(date) if date else None, source="s", **kw)
+
+
+def d(text):
+    return PartialDate.parse(text)
+
+
+def test_signature_alone_is_signatory():
+    status = derive([act("signature", "1996-09-24")])
+    assert status.status == "signatory" and status.date.text == "1996-09-24"
+
+
+def test_first_deposit_is_decisive_among_depositaries():
+    status = derive(
+        [
+            act("ratification", "1970-03-05", depositary="washington"),
+            act("ratification", "1970-02-01", depositary="london"),
+        ]
+    )
+    assert status.status == "party" and status.date.text == "1970-02-01"
+
+
+def test_revoked_ratification_leaves_a_signatory():
+    status = derive(
+        [act("signature", "1996-09-24"), act("ratification", "2000-06-30"), act("deratification", "2023-11")]
+    )
+    assert status.status == "signatory" and status.deratified and "revoked" in status.label
+
+
+def test_withdrawal_takes_effect_on_its_effective_date():
+    actions = [act("accession", "1985-12-12"), act("withdrawal", "2003-01-10", effective=d("2003-04-10"))]
+    assert derive(actions, at=dt.date(2003, 2, 1)).status == "party"
+    assert derive(actions, at=dt.date(2003, 2, 1)).withdrawal_pending.text == "2003-04-10"
+    assert derive(actions).status == "withdrawn"
+
+
+def test_rescinded_withdrawal_changes_nothing_and_disputed_is_shown():
+    actions = [
+        act("accession", "1985-12-12"),
+        act("withdrawal", "1993-03-12", effective=d("1993-06-12"), withdrawal_rescinded=d("1993-06-11")),
+        act("withdrawal", "2003-01-10", effective=d("2003-01-11"), disputed=True),
+    ]
+    assert derive(actions, at=dt.date(1999, 1, 1)).status == "party"
+    final = derive(actions)
+    assert final.status == "withdrawn" and final.disputed and "disputed" in final.label
+
+
+def test_rejoining_after_withdrawal_makes_a_party_again():
+    actions = [act("ratification", "1990"), act("withdrawal", "2000", effective=d("2001")), act("accession", "2010")]
+    status = derive(actions)
+    assert status.status == "party" and status.date.text == "2010"
+
+
+def test_regime_admission_and_adherence():
+    assert derive([act("admission", "2016-06-27", role="partner")]).label == "Partner"
+    assert derive([act("adherence", "2002")]).status == "adherent"
+    assert derive([act("adherence", "2002"), act("admission", "2004", role="partner")]).status == "member"
+
+
+def test_suspension_is_a_qualifier_not_a_status():
+    status = derive([act("ratification", "1992"), act("suspension", "2023-11-07")])
+    assert status.status == "party" and status.suspended and "suspended" in status.label
+
+
+def test_status_as_of_a_date_ignores_later_actions():
+    actions = [act("signature", "1996-09-24"), act("ratification", "2000-06-30")]
+    assert derive(actions, at=dt.date(1999, 1, 1)).status == "signatory"

@@ -1,0 +1,45 @@
+"""The loader must not reinterpret data behind the contributor's back."""
+
+import pytest
+
+from treatylib import yamlio
+
+
+def test_norway_stays_a_code_and_dates_stay_text():
+    data = yamlio.loads("state: NO\ndate: 1968-07-01\nflags: [yes, no, on, off]\ncount: 3\nok: true\n")
+    assert data == {"state": "NO", "date": "1968-07-01", "flags": ["yes", "no", "on", "off"], "count": 3, "ok": True}
+
+
+def test_line_numbers_are_kept():
+    data = yamlio.loads("a: 1\nitems:\n  - x: 1\n  - x: 2\n")
+    assert data.line_of("items") == 2
+    assert data["items"].line_of(1) == 4
+    assert yamlio.line_at(data, ("items", 1, "x")) == 4
+
+
+@pytest.mark.parametrize(
+    "text, line, fragment",
+    [
+        ("a: 1\nb: 2\na: 3\n", 3, "duplicate key 'a' (first on line 1)"),
+        ("a: &x [1]\nb: *x\n", 2, "aliases"),
+        ("a: [1, 2\n", 2, "YAML syntax"),
+    ],
+)
+def test_bad_yaml_reports_a_line(text, line, fragment):
+    with pytest.raises(yamlio.YamlError) as err:
+        yamlio.loads(text)
+    assert err.value.line == line
+    assert fragment in err.value.message
+
+
+def test_dump_quotes_codes_and_dates_and_round_trips():
+    data = {
+        "participation": [{"state": "NOR", "action": "signature", "date": "1968-07-01"}],
+        "id": "x",
+        "as_of": "1993",
+    }
+    text = yamlio.dumps(data)
+    assert text.startswith("# yaml-language-server: $schema=")
+    assert "id: x\n" in text.split("participation")[0]  # canonical order puts id first
+    assert "state: 'NOR'" in text and "date: '1968-07-01'" in text and "as_of: '1993'" in text
+    assert yamlio.loads(text) == data
