@@ -38,7 +38,8 @@ def summary_line(catalog: Catalog, code: str) -> str:
     signed = sum(1 for e in entries if e.status.status == "signatory")
     member = sum(1 for i in regimes if catalog.entry(i, code).status.status == "member")
     return (
-        f"Party to {party} of {len(treaties)} treaties; signatory but not party to {signed}; "
+        f"Party to {party} of {len(treaties)} current treaties; "
+        f"signatory but not party to {signed}; "
         f"member of {member} of {len(regimes)} export-control regimes and codes."
     )
 
@@ -95,6 +96,8 @@ def _table(catalog: Catalog, code: str) -> str:
     for inst in sorted(catalog.instruments, key=lambda i: (i.kind in _REGIME_KINDS, i.short_name)):
         entry = catalog.entry(inst, code)
         via = f" (as continuator of {states.name(entry.via)})" if entry.via else ""
+        if inst.ended:
+            via += f"; the treaty ended {md.date(inst.ended.date)}"
         rows.append(
             [
                 _link(inst),
@@ -114,6 +117,8 @@ def _table(catalog: Catalog, code: str) -> str:
 def _outside(catalog: Catalog, code: str) -> str:
     rows = []
     for inst in catalog.instruments:
+        if inst.ended:
+            continue  # an ended treaty is not one a state can still join
         reason = reason_outside(catalog.entry(inst, code))
         if reason:
             rows.append([_link(inst), inst.name, reason])
