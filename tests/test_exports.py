@@ -1,0 +1,100 @@
+"""Downloads: the files exist, keep date precision, and form a valid Frictionless Data Package."""
+
+import csv
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+from frictionless import validate
+
+from treatylib import yamlio
+
+ROOT = Path(__file__).parents[1]
+
+
+def rows(site, name):
+    with open(site / "data" / name, newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_all_exports_exist_with_their_columns(site):
+    data = site / "data"
+    for name in (
+        "participation.csv",
+        "status.csv",
+        "instruments.csv",
+        "instruments.json",
+        "states.csv",
+        "datapackage.json",
+    ):
+        assert (data / name).is_file(), name
+    assert list(rows(site, "participation.csv")[0])[:6] == [
+        "instrument",
+        "state",
+        "action",
+        "date",
+        "depositary",
+        "source",
+    ]
+    assert list(rows(site, "status.csv")[0]) == ["instrument", "state", "status", "date", "as_of"]
+    assert {r["status"] for r in rows(site, "status.csv")} <= {"party", "signatory", "withdrawn", "member", "adherent"}
+
+
+def test_dates_keep_their_precision(site):
+    dates = [r["date"] for r in rows(site, "participation.csv") if r["date"]]
+    assert all(re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", d) for d in dates)
+    mtcr = {r["state"]: r["date"] for r in rows(site, "participation.csv") if r["instrument"] == "mtcr"}
+    assert mtcr["IND"] == "2016-06-27" and mtcr["ESP"] == "1989"  # a year stays a year
+
+
+def test_frictionless_validates_the_package(site):
+    report = validate(str(site / "data" / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_instruments_json_uses_the_yaml_field_names(site):
+    records = json.loads((site / "data" / "instruments.json").read_text())
+    npt = next(r for r in records if r["id"] == "npt")
+    original = yamlio.load(ROOT / "treaties" / "npt.yaml")
+    assert set(npt) <= set(original) | {"participation"}
+    assert npt["participation"][0].keys() <= {
+        "state",
+        "action",
+        "date",
+        "source",
+        "note",
+        "depositary",
+        "effective",
+        "disputed",
+        "withdrawal_rescinded",
+        "predecessor",
+    }
+
+
+def test_each_page_links_its_downloads(site):
+    assert "../data/instruments/npt.csv" in (site / "instruments" / "npt.html").read_text()
+    assert "../data/states/PAK.json" in (site / "states" / "pak.html").read_text()
+    assert (site / "data" / "instruments" / "npt.json").is_file()
+    assert (site / "data" / "states" / "PAK.csv").is_file()
+
+
+def test_every_yaml_file_names_and_passes_the_published_schema(site):
+    schema = json.loads((site / "schema" / "instrument.schema.json").read_text())
+    validator = jsonschema.Draft202012Validator(schema)
+    for path in sorted((ROOT / "treaties").glob("*.yaml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=../schema/instrument.schema.json", path.name
+        assert list(validator.iter_errors(yamlio.load(path))) == [], path.name
+
+
+def test_field_reference_is_generated_from_the_schema(site):
+    schema = json.loads((ROOT / "schema" / "instrument.schema.json").read_text())
+    page = (site / "reference" / "fields.html").read_text()
+    for field in schema["properties"]:
+        assert f"<code>{field}</code>" in page, field
+
+
+def test_cite_this_page(site):
+    page = (site / "instruments" / "npt.html").read_text()
+    assert "Cite this page" in page and "acref-npt" in page and "Data as of 2026-08-22" in page
