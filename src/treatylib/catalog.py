@@ -41,8 +41,24 @@ class Catalog:
                 via = former
         if acts:
             return StateEntry(inst, derive(acts, inst.as_of.latest), via=via)
+        if not self.may_join(inst, code):
+            return StateEntry(inst, Status("ineligible"))
         # Absence from an incomplete list is not evidence of absence.
         return StateEntry(inst, Status(None if inst.participation_complete else "unknown"))
+
+    def may_join(self, inst: Instrument, code: str) -> bool:
+        """Whether the instrument is open to this state at all."""
+        if inst.kind == "bilateral":
+            return False  # its parties all have actions; nobody else can join
+        rule = inst.open_to
+        if rule is None:
+            return True
+        state = states.get(code) if states.is_known(code) else None
+        return bool(
+            code in rule.states
+            or (rule.region and state and state.region == rule.region)
+            or (rule.subregion and state and state.subregion == rule.subregion)
+        )
 
     @cached_property
     def state_codes(self) -> tuple[str, ...]:

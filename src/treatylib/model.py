@@ -79,6 +79,14 @@ class RequiredStates:
 
 
 @dataclass(frozen=True)
+class OpenTo:
+    description: str
+    states: tuple[str, ...] = ()
+    region: str | None = None
+    subregion: str | None = None
+
+
+@dataclass(frozen=True)
 class OfficialCount:
     source: str
     as_of: PartialDate
@@ -139,6 +147,7 @@ class Instrument:
     links: Links = Links()
     official_counts: tuple[OfficialCount, ...] = ()
     participation_complete: bool = True
+    open_to: OpenTo | None = None
     coverage_note: str | None = None
 
     @property
@@ -220,6 +229,14 @@ def from_data(data: dict, path: str = "") -> Instrument:
         related=tuple(Relation(r["id"], r["relation"], r.get("note")) for r in data.get("related", ())),
         links=Links(**data.get("links", {})),
         participation_complete=data.get("participation_complete", True),
+        open_to=OpenTo(
+            data["open_to"]["description"],
+            tuple(data["open_to"].get("states", ())),
+            data["open_to"].get("region"),
+            data["open_to"].get("subregion"),
+        )
+        if "open_to" in data
+        else None,
         coverage_note=data.get("coverage_note"),
         official_counts=tuple(
             OfficialCount(

@@ -30,8 +30,18 @@ LABELS = {
     "adherent": "Adherent",
     None: "Not joined",
     "unknown": "Not recorded (list incomplete)",
+    "ineligible": "Not open to it",
 }
-ICONS = {"party": "✔", "member": "✔", "signatory": "✎", "adherent": "◐", "withdrawn": "✖", None: "—", "unknown": "?"}
+ICONS = {
+    "party": "✔",
+    "member": "✔",
+    "signatory": "✎",
+    "adherent": "◐",
+    "withdrawn": "✖",
+    None: "—",
+    "unknown": "?",
+    "ineligible": "·",
+}
 
 
 @dataclass(frozen=True)

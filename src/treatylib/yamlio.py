@@ -169,6 +169,7 @@ KEY_ORDER = [
     "thresholds",
     "related",
     "links",
+    "open_to",
     "participation_complete",
     "coverage_note",
     "as_of",

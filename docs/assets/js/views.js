@@ -2,7 +2,7 @@
 // build time (#treaty-data), so both views work from disk with no network.
 (function () {
   "use strict";
-  const ICONS = { party: "✔", member: "✔", signatory: "✎", adherent: "◐", withdrawn: "✖", unknown: "?" };
+  const ICONS = { party: "✔", member: "✔", signatory: "✎", adherent: "◐", withdrawn: "✖", unknown: "?", ineligible: "·" };
 
   function el(tag, attrs, children) {
     const node = document.createElement(tag);

@@ -22,6 +22,8 @@ def reason_outside(entry: StateEntry) -> str | None:
         if status.deratified:
             return f"ratification revoked {md.date(status.date)}; remains a signatory"
         return "signed but not ratified"
+    if status.status == "ineligible":
+        return "not open to it" + (f" ({inst.open_to.description})" if inst.open_to else " (bilateral treaty)")
     if status.status == "unknown":
         return "not in our list, which is incomplete: check the source"
     if status.status == "adherent":
@@ -117,8 +119,8 @@ def _table(catalog: Catalog, code: str) -> str:
 def _outside(catalog: Catalog, code: str) -> str:
     rows = []
     for inst in catalog.instruments:
-        if inst.ended:
-            continue  # an ended treaty is not one a state can still join
+        if inst.ended or not catalog.may_join(inst, code):
+            continue  # not one this state can still join
         reason = reason_outside(catalog.entry(inst, code))
         if reason:
             rows.append([_link(inst), inst.name, reason])

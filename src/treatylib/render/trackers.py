@@ -82,7 +82,8 @@ def _universality(catalog: Catalog) -> str:
             continue
         outside: dict[str, list[str]] = {}
         for code in current:
-            if not catalog.entry(inst, code).status.is_in:
+            status = catalog.entry(inst, code).status
+            if not status.is_in and status.status != "ineligible":
                 outside.setdefault(states.get(code).region or "Other", []).append(code)
         total = sum(len(v) for v in outside.values())
         out += f"### {inst.short_name}: {total} outside\n\n"
