@@ -37,28 +37,53 @@ _Resolver.add_implicit_resolver("tag:yaml.org,2002:int", _INT, list("-+012345678
 _Resolver.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
 
 
-class _Loader(
-    yaml.reader.Reader,
-    yaml.scanner.Scanner,
-    yaml.parser.Parser,
-    yaml.composer.Composer,
-    yaml.constructor.SafeConstructor,
-    _Resolver,
-):
-    def __init__(self, stream):
-        yaml.reader.Reader.__init__(self, stream)
-        yaml.scanner.Scanner.__init__(self)
-        yaml.parser.Parser.__init__(self)
-        yaml.composer.Composer.__init__(self)
-        yaml.constructor.SafeConstructor.__init__(self)
-        _Resolver.__init__(self)
+if yaml.__with_libyaml__:  # libyaml: about ten times faster than pure Python
+    from yaml.cyaml import CParser
 
-    def compose_node(self, parent, index):
-        # Aliases let a small file expand into a huge walk; data files never need them.
-        if self.check_event(yaml.events.AliasEvent):
-            event = self.peek_event()
-            raise YamlError(event.start_mark.line + 1, "aliases (*name) are not allowed in data files")
-        return super().compose_node(parent, index)
+    class _Composer(CParser, _Resolver):
+        def __init__(self, stream):
+            CParser.__init__(self, stream)
+            _Resolver.__init__(self)
+
+else:  # pragma: no cover - PyYAML built without libyaml
+
+    class _Composer(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer, _Resolver):
+        def __init__(self, stream):
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+            yaml.composer.Composer.__init__(self)
+            _Resolver.__init__(self)
+
+
+_MAYBE_ALIAS = re.compile(r"(?:^|[\s\[{,])\*[^\s*]", re.M)
+
+
+def _refuse_aliases(text: str) -> None:
+    """Aliases let a small file expand into a huge walk; data files never need them."""
+    if not _MAYBE_ALIAS.search(text):
+        return  # the common case: no `*` that could start an alias
+    parser = _Composer(text)
+    try:
+        while parser.check_event():
+            event = parser.get_event()
+            if isinstance(event, yaml.events.AliasEvent):
+                raise YamlError(event.start_mark.line + 1, "aliases (*name) are not allowed in data files")
+    finally:
+        parser.dispose()
+
+
+class _Loader(yaml.constructor.SafeConstructor):
+    def __init__(self, stream):
+        self._composer = _Composer(stream)
+        yaml.constructor.SafeConstructor.__init__(self)
+
+    def get_single_data(self):
+        node = self._composer.get_single_node()
+        return None if node is None else self.construct_document(node)
+
+    def dispose(self):
+        self._composer.dispose()
 
     def construct_mapping(self, node, deep=False):
         seen: dict[object, int] = {}
@@ -107,13 +132,15 @@ class LineList(list):
 def loads(text: str):
     """Parse YAML text; raise YamlError with a line number on any problem."""
     try:
+        _refuse_aliases(text)
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeConstructor
     except YamlError:
         raise
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 1
-        raise YamlError(line, f"YAML syntax: {err.problem or err.context}") from None
+        where = f" {err.context}" if err.context and err.problem else ""
+        raise YamlError(line, f"YAML syntax{where}: {err.problem or err.context}") from None
     except yaml.YAMLError as err:
         raise YamlError(1, f"YAML: {err}") from None
 
