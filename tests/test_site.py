@@ -65,7 +65,7 @@ def test_status_is_never_colour_alone(site):
 
 
 def test_tables_have_headers(site):
-    for page in ("instruments/npt.html", "states/pak.html", "instruments/index.html", "trackers.html"):
+    for page in ("instruments/npt.html", "states/pak.html", "instruments/index.html", "trackers/index.html"):
         html = (site / page).read_text()
         for table in re.findall(r"<table>.*?</table>", html, re.S):
             assert "<th" in table and "<thead>" in table, page
@@ -90,3 +90,18 @@ def test_no_external_requests_in_built_html(site):
 def test_reduced_precision_is_shown(site):
     page = text_of((site / "instruments" / "mtcr.html").read_text())
     assert "(year only)" in page
+
+
+def test_every_internal_link_and_asset_resolves(site):
+    """MkDocs does not flag a Markdown link that climbs out of the docs folder, so check the HTML."""
+    broken = set()
+    for page in site.rglob("*.html"):
+        if page.name == "404.html":
+            continue  # served from any depth, so it uses site-absolute paths on purpose
+        html = page.read_text(encoding="utf-8")
+        for target in re.findall(r'(?:href|src)="([^"#?]+)[^"]*"', html):
+            if re.match(r"^[a-z]+:", target) or target.startswith("//"):
+                continue
+            if not (page.parent / target).resolve().exists():
+                broken.add((str(page.relative_to(site)), target))
+    assert sorted(broken)[:10] == []

@@ -41,7 +41,7 @@ def render_site(catalog: Catalog) -> dict[str, str]:
     files["states/index.md"] = state_pages.render_index(catalog)
     for name, text in changes.render_all(catalog).items():
         files[f"changes/{name}"] = text
-    files["trackers.md"] = trackers.render(catalog)
+    files["trackers/index.md"] = trackers.render(catalog)  # a folder, so links read ../ like other pages
     files["matrix.md"] = matrix.render_matrix(catalog)
     files["compare.md"] = matrix.render_compare(catalog)
     for name, text in exports.render_all(catalog).items():

@@ -32,7 +32,7 @@ def render(inst: Instrument, by_id: dict[str, Instrument], non_joined: list[str]
         md.front_matter(
             f"{inst.short_name}: {inst.name}" if inst.short_name != inst.name else inst.name,
             description=inst.summary.split(". ")[0][:200],
-            tags=[inst.short_name, *inst.aliases],
+            tags=_search_tags(inst),
             boost=3,
         ),
         f"# {inst.short_name}: {inst.name}\n\n" if inst.short_name != inst.name else f"# {inst.name}\n\n",
@@ -48,6 +48,16 @@ def render(inst: Instrument, by_id: dict[str, Instrument], non_joined: list[str]
         cite_block(f"{inst.short_name}: {inst.name}", f"instruments/{inst.id}.html", inst.as_of, f"acref-{inst.id}"),
     ]
     return "".join(parts)
+
+
+def _search_tags(inst: Instrument) -> list[str]:
+    """What search matches first (Material boosts front-matter tags far above text): the short
+    name, the aliases, and the name of the group of states whose ratification the instrument
+    needs to enter into force ("Annex 2" for the CTBT)."""
+    tags = [inst.short_name, *inst.aliases]
+    if inst.required_states:
+        tags.append(inst.required_states.label)
+    return tags
 
 
 def _coverage(inst: Instrument) -> str:
@@ -139,11 +149,11 @@ def _entry_into_force(inst: Instrument, statuses: dict[str, Status]) -> str:
         else:
             out += f"Threshold: {inst.ratification_threshold}; {len(consenting)} so far.\n\n"
     if inst.required_states:
-        out += _required_states(inst, statuses)
+        out += required_states_table(inst, statuses)
     return out
 
 
-def _required_states(inst: Instrument, statuses: dict[str, Status]) -> str:
+def required_states_table(inst: Instrument, statuses: dict[str, Status]) -> str:
     groups: dict[str, list[str]] = {"ratified": [], "signed only": [], "not signed": []}
     for code in inst.required_states.states:
         status = statuses.get(code)

@@ -7,7 +7,7 @@ from ..catalog import Catalog
 from ..model import CONSENT_ACTIONS
 from ..status import state_statuses
 from . import md
-from .instrument_page import _required_states
+from .instrument_page import required_states_table
 
 NUCLEAR_WEAPON_STATES = ("CHN", "FRA", "GBR", "RUS", "USA")
 
@@ -18,11 +18,11 @@ def render(catalog: Catalog) -> str:
     for inst in catalog.instruments:
         if inst.required_states:
             out += f"## {inst.short_name}: entry into force\n\n"
-            out += _required_states(inst, state_statuses(inst)).replace("### ", "### " + inst.short_name + " ")
+            out += required_states_table(inst, state_statuses(inst)).replace("### ", "### " + inst.short_name + " ")
     out += _thresholds(catalog)
     out += _nws_protocols(catalog)
     out += _universality(catalog)
-    return out.replace("](../", "](../")
+    return out
 
 
 def _thresholds(catalog: Catalog) -> str:
