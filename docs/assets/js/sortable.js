@@ -42,5 +42,7 @@
     document.querySelectorAll(".sortable table").forEach(makeSortable);
     document.querySelectorAll("table thead th").forEach(function (th) { th.setAttribute("scope", "col"); });
   }
-  if (window.document$) { window.document$.subscribe(init); } else { document.addEventListener("DOMContentLoaded", init); }
+  // Run now (scripts load at the end of the page), and again after each instant-navigation page swap.
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
+  if (window.document$) window.document$.subscribe(init);
 })();

@@ -35,6 +35,7 @@
   function initMatrix(root, data) {
     const regions = Array.from(new Set(data.states.map(function (s) { return s.region; }))).sort();
     const kinds = Array.from(new Set(data.instruments.map(function (i) { return i.kind; })));
+    const groups = Array.from(new Set([].concat.apply([], data.states.map(function (s) { return s.groups; })))).sort();
     const controls = el("fieldset", {}, [
       el("legend", { text: "Filters" }),
       select("mx-domain", "Domain", [["", "All domains"]].concat(Object.entries(data.domains))),
@@ -42,6 +43,7 @@
         return [k, data.instruments.find(function (i) { return i.kind === k; }).kindLabel];
       }))),
       select("mx-region", "Region", [["", "All regions"]].concat(regions.map(function (r) { return [r, r]; }))),
+      select("mx-group", "Group", [["", "All states"]].concat(groups.map(function (g) { return [g, g]; }))),
       el("label", { for: "mx-state" }, ["State ", el("input", { id: "mx-state", type: "search", placeholder: "name or code" })]),
     ]);
     const summary = el("p", { id: "mx-summary", "aria-live": "polite" });
@@ -52,12 +54,13 @@
       const domain = root.querySelector("#mx-domain").value;
       const kind = root.querySelector("#mx-kind").value;
       const region = root.querySelector("#mx-region").value;
+      const group = root.querySelector("#mx-group").value;
       const query = root.querySelector("#mx-state").value.trim().toLowerCase();
       const cols = data.instruments.filter(function (i) {
         return (!domain || i.domains.includes(domain)) && (!kind || i.kind === kind);
       });
       const rows = data.states.filter(function (s) {
-        return (!region || s.region === region) &&
+        return (!region || s.region === region) && (!group || s.groups.includes(group)) &&
           (!query || s.name.toLowerCase().includes(query) || s.code.toLowerCase() === query);
       });
       const head = el("tr", {}, [el("th", { scope: "col", text: "State" })].concat(cols.map(function (i) {
@@ -85,11 +88,16 @@
     data.states.forEach(function (s) { list.appendChild(el("option", { value: s.code, label: s.name })); });
     const input = el("input", { id: "cmp-input", list: "cmp-states", placeholder: "e.g. IND or India" });
     const add = el("button", { type: "button", id: "cmp-add", class: "md-button", text: "Add state" });
-    const p5 = el("button", { type: "button", class: "md-button", text: "P5" });
+    const presets = ["P5", "nuclear-armed"].map(function (group) {
+      const codes = data.states.filter(function (s) { return s.groups.includes(group); }).map(function (s) { return s.code; });
+      const button = el("button", { type: "button", class: "md-button", text: group === "P5" ? "P5" : "Nuclear-armed states" });
+      button.addEventListener("click", function () { setSelected(codes); });
+      return codes.length ? button : null;
+    }).filter(Boolean);
     const chips = el("p", { id: "cmp-chips" });
     const out = el("div", { id: "cmp-table", "aria-live": "polite" });
     root.replaceChildren(el("fieldset", {}, [el("legend", { text: "States to compare" }),
-      el("label", { for: "cmp-input" }, ["State ", input]), list, add, " ", p5, chips]), out);
+      el("label", { for: "cmp-input" }, ["State ", input]), list, add, " "].concat(presets).concat([chips])), out);
 
     function selected() {
       return decodeURIComponent(location.hash.replace(/^#/, "")).split(",")
@@ -107,7 +115,6 @@
       if (code) { setSelected(selected().concat([code])); input.value = ""; }
     });
     input.addEventListener("keydown", function (e) { if (e.key === "Enter") { e.preventDefault(); add.click(); } });
-    p5.addEventListener("click", function () { setSelected(["CHN", "FRA", "GBR", "RUS", "USA"]); });
 
     function render() {
       const codes = selected();
@@ -146,8 +153,11 @@
     if (!data) return;
     const matrix = document.getElementById("matrix-app");
     const compare = document.getElementById("compare-app");
-    if (matrix) initMatrix(matrix, data);
-    if (compare) initCompare(compare, data);
+    // Guard: init runs on load and on every document$ emission.
+    if (matrix && !matrix.dataset.ready) { matrix.dataset.ready = "1"; initMatrix(matrix, data); }
+    if (compare && !compare.dataset.ready) { compare.dataset.ready = "1"; initCompare(compare, data); }
   }
-  if (window.document$) { window.document$.subscribe(init); } else { document.addEventListener("DOMContentLoaded", init); }
+  // Run now (scripts load at the end of the page), and again after each instant-navigation page swap.
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
+  if (window.document$) window.document$.subscribe(init);
 })();

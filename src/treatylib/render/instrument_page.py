@@ -129,7 +129,7 @@ def _at_a_glance(inst: Instrument, statuses: dict[str, Status]) -> str:
         rows.append(["Status", f"[Depositary's status page]({inst.links.status})"])
     rows.append(["Data as of", md.date(inst.as_of)])
     rows.append(["Downloads", f"[CSV](../data/instruments/{inst.id}.csv) · [JSON](../data/instruments/{inst.id}.json)"])
-    return "## At a glance\n\n" + md.table(["", ""], rows) + "\n"
+    return "## At a glance\n\n" + md.table(["Item", "Detail"], rows) + "\n"
 
 
 def _entry_into_force(inst: Instrument, statuses: dict[str, Status]) -> str:
