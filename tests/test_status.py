@@ -75,3 +75,18 @@ def test_suspension_is_a_qualifier_not_a_status():
 def test_status_as_of_a_date_ignores_later_actions():
     actions = [act("signature", "1996-09-24"), act("ratification", "2000-06-30")]
     assert derive(actions, at=dt.date(1999, 1, 1)).status == "signatory"
+
+
+def test_threshold_counts_states_not_deposits():
+    from treatylib.model import Instrument
+    from treatylib.status import nth_consent
+
+    acts = (
+        Action("AAA", "ratification", d("1970-01-01"), "s", depositary="london"),
+        Action("AAA", "ratification", d("1970-02-01"), "s", depositary="washington"),
+        Action("BBB", "accession", d("1971"), "s"),
+        Action("CCC", "signature", d("1969"), "s"),
+    )
+    inst = Instrument("x", "X", "X", "treaty", ("nuclear",), "summary text", d("2000"), (), acts)
+    assert nth_consent(inst, 2) == (d("1971"), 2)
+    assert nth_consent(inst, 3) == (None, 2)

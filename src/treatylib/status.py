@@ -164,3 +164,17 @@ def counts(instrument: Instrument, at: dt.date | None = None) -> dict[str, int]:
         if status.signed is not None:
             result["signatories"] += 1
     return result
+
+
+def nth_consent(instrument: Instrument, n: int) -> tuple[PartialDate | None, int]:
+    """The date the n-th state consented to be bound (first deposit per state), and how many have.
+
+    Counts states, not deposits: a state that deposited in London and Washington counts once."""
+    first: dict[str, PartialDate] = {}
+    for act in instrument.participation:
+        if act.action in CONSENT_ACTIONS and act.date:
+            known = first.get(act.state)
+            if known is None or act.date.sort_key < known.sort_key:
+                first[act.state] = act.date
+    dates = sorted(first.values(), key=lambda d: d.sort_key)
+    return (dates[n - 1] if len(dates) >= n else None), len(dates)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from .. import states
-from ..model import CONSENT_ACTIONS, Action, Instrument
-from ..status import Status, state_statuses
+from ..model import Action, Instrument
+from ..status import Status, nth_consent, state_statuses
 from . import md
 from .citation import cite_block
 
@@ -139,15 +139,12 @@ def _entry_into_force(inst: Instrument, statuses: dict[str, Status]) -> str:
     if inst.entry_into_force_conditions:
         out += inst.entry_into_force_conditions.strip() + "\n\n"
     if inst.ratification_threshold:
-        consenting = sorted(
-            (a.date for a in inst.participation if a.action in CONSENT_ACTIONS and a.date),
-            key=lambda d: d.sort_key,
-        )
-        if len(consenting) >= inst.ratification_threshold:
-            reached = consenting[inst.ratification_threshold - 1]
-            out += f"The threshold of {inst.ratification_threshold} was reached on {md.date(reached)}.\n\n"
+        n = inst.ratification_threshold
+        reached, so_far = nth_consent(inst, n)
+        if reached:
+            out += f"The {n} states required had consented to be bound by {md.date(reached)} (deposit dates).\n\n"
         else:
-            out += f"Threshold: {inst.ratification_threshold}; {len(consenting)} so far.\n\n"
+            out += f"{so_far} of the {n} states required have consented to be bound.\n\n"
     if inst.required_states:
         out += required_states_table(inst, statuses)
     return out

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from .. import states
 from ..catalog import Catalog
-from ..model import CONSENT_ACTIONS
-from ..status import state_statuses
+from ..status import nth_consent, state_statuses
 from . import md
 from .instrument_page import required_states_table
 
@@ -30,11 +29,9 @@ def _thresholds(catalog: Catalog) -> str:
     for inst in sorted(catalog.instruments, key=lambda i: i.short_name):
         if not inst.ratification_threshold:
             continue
-        dates = sorted(
-            (a.date for a in inst.participation if a.action in CONSENT_ACTIONS and a.date), key=lambda d: d.sort_key
-        )
         n = inst.ratification_threshold
-        reached = md.date(dates[n - 1]) if len(dates) >= n else f"not yet ({len(dates)} of {n})"
+        when, so_far = nth_consent(inst, n)
+        reached = md.date(when) if when else f"not yet ({so_far} of {n})"
         rows.append(
             [
                 f"[{inst.short_name}](../instruments/{inst.id}.md)",
@@ -46,9 +43,10 @@ def _thresholds(catalog: Catalog) -> str:
     if not rows:
         return ""
     return (
-        "## Ratification thresholds\n\nWhen each treaty's required number of ratifications was reached "
-        "(from the recorded deposit dates).\n\n"
-        + md.table(["Instrument", "Threshold", "Reached", "Entry into force"], rows)
+        "## Ratification thresholds\n\nWhen the number of states a treaty requires had consented to be bound, "
+        "counted from the recorded deposits (one per state). Some treaties add conditions, such as the depositaries' "
+        "own ratifications (the NPT, the BWC) or a delay after the last deposit: see each treaty's page.\n\n"
+        + md.table(["Instrument", "States required", "Count reached on", "Entry into force"], rows)
         + "\n"
     )
 
