@@ -98,3 +98,9 @@ def test_field_reference_is_generated_from_the_schema(site):
 def test_cite_this_page(site):
     page = (site / "instruments" / "npt.html").read_text()
     assert "Cite this page" in page and "acref-npt" in page and "Data as of 2026-08-22" in page
+
+
+def test_every_page_offers_a_citation(site):
+    pages = [p for p in site.rglob("*.html") if p.name != "404.html"]
+    missing = [str(p.relative_to(site)) for p in pages if "Cite this page" not in p.read_text(encoding="utf-8")]
+    assert len(pages) > 300 and missing == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import sys
 import tempfile
@@ -19,6 +20,7 @@ from pathlib import Path
 from . import paths
 from .catalog import Catalog
 from .render import changes, exports, index_pages, instrument_page, matrix, schema_doc, state_pages, svg, trackers
+from .render.citation import cite_block
 from .render.md import DOMAIN_LABELS, KIND_LABELS, front_matter, table
 from .validate import validate_paths
 
@@ -81,6 +83,23 @@ def _copy_static(target: Path) -> None:
     shutil.copytree(paths.DOCS, target, dirs_exist_ok=True)
 
 
+_TITLE = re.compile(r'^title: "?(.*?)"?$', re.M)
+
+
+def _cite_every_page(staging: Path, catalog: Catalog) -> None:
+    """Give every page, generated or hand-written, a 'Cite this page' block with the data's as-of date."""
+    as_of = max((inst.as_of for inst in catalog.instruments), key=lambda d: d.sort_key)
+    for page in staging.rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        if "## Cite this page" in text:
+            continue
+        rel = page.relative_to(staging).with_suffix(".html").as_posix()
+        match = _TITLE.search(text)
+        title = match.group(1) if match else "Arms Control Treaty Reference Library"
+        key = "acref-" + re.sub(r"[^a-z0-9]+", "-", rel.removesuffix(".html").lower()).strip("-")
+        page.write_text(text.rstrip("\n") + "\n\n" + cite_block(title, rel, as_of, key), encoding="utf-8")
+
+
 def _sync(source: Path, target: Path) -> int:
     """Make target hold exactly source's files; rewrite only files that changed."""
     target.mkdir(parents=True, exist_ok=True)
@@ -129,6 +148,7 @@ def generate(treaties: Path = paths.TREATIES, out: Path = paths.GENERATED_DOCS, 
             path = staging / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
+        _cite_every_page(staging, catalog)
         changed = _sync(staging, out)
     done = time.perf_counter()
     if not quiet:

@@ -31,6 +31,7 @@ class State:
     subregion: str | None = None
     groups: tuple[str, ...] = field(default=())
     un: str | None = None  # member | observer | none (from data/regions.yaml)
+    also_known_as: tuple[str, ...] = ()  # other names readers search for (data/state_names.yaml)
 
 
 class UnknownState(KeyError):
@@ -82,6 +83,7 @@ _COMMON_NAMES = {
 def _registry() -> dict[str, State]:
     successions = {row["former"]: row for row in yamlio.load(DATA / "successions.yaml")["successions"]}
     regions = _regions()
+    other_names = _other_names()
     predecessors: dict[str, list[str]] = {}
     for former, row in successions.items():
         for succ in list(row.get("successors", [])) + [row.get("continuator")]:
@@ -106,6 +108,7 @@ def _registry() -> dict[str, State]:
             subregion=region.get("subregion"),
             groups=tuple(region.get("groups", ())),
             un=region.get("un"),
+            also_known_as=tuple(other_names.get(code, ())),
         )
 
     for country in pycountry.countries:
@@ -115,7 +118,17 @@ def _registry() -> dict[str, State]:
             add(country.alpha_3, successions.get(country.alpha_3, {}).get("name", country.name), former=True)
     for entity in yamlio.load(DATA / "entities.yaml")["entities"]:
         add(entity["code"], entity["name"], note=entity.get("note"))
+    unknown = sorted(set(other_names) - set(states))
+    if unknown:
+        raise UnknownState(f"data/state_names.yaml: unknown state code(s) {', '.join(unknown)}")
     return states
+
+
+def _other_names() -> dict[str, list[str]]:
+    path = DATA / "state_names.yaml"
+    if not path.exists():
+        return {}
+    return {code: [str(n) for n in names] for code, names in yamlio.load(path)["also_known_as"].items()}
 
 
 @cache

@@ -1,5 +1,5 @@
-// Matrix and compare views. The data is a JSON block embedded in the page at
-// build time (#treaty-data), so both views work from disk with no network.
+// Matrix and compare views. The data is embedded in the page at build time, a script
+// (#treaty-data) that sets window.treatyData, so both views work from disk with no network.
 (function () {
   "use strict";
   const ICONS = { party: "✔", member: "✔", signatory: "✎", adherent: "◐", withdrawn: "✖", unknown: "?", ineligible: "·" };
@@ -12,9 +12,9 @@
     (children || []).forEach(function (c) { node.appendChild(typeof c === "string" ? document.createTextNode(c) : c); });
     return node;
   }
+  // Not looked up by the script's id: instant navigation re-runs it as a new script without one.
   function readData() {
-    const block = document.getElementById("treaty-data");
-    return block ? JSON.parse(block.textContent) : null;
+    return window.treatyData || null;
   }
   function statusNode(cell) {
     if (!cell) return el("span", { class: "status status-none" }, [el("span", { "aria-hidden": "true", text: "—" }), " Not joined"]);
@@ -103,7 +103,12 @@
       return decodeURIComponent(location.hash.replace(/^#/, "")).split(",")
         .map(function (c) { return c.trim().toUpperCase(); }).filter(function (c) { return byCode[c]; });
     }
-    function setSelected(codes) { location.hash = Array.from(new Set(codes)).join(","); }
+    // replaceState, not location.hash: a hash change fires popstate, on which Material's instant
+    // navigation fetches the page again and swaps it in, losing the input's focus.
+    function setSelected(codes) {
+      history.replaceState(history.state, "", "#" + Array.from(new Set(codes)).join(","));
+      render();
+    }
     function resolve(text) {
       const t = text.trim().toLowerCase();
       const hit = data.states.find(function (s) { return s.code.toLowerCase() === t || s.name.toLowerCase() === t; }) ||

@@ -33,7 +33,9 @@ def render(inst: Instrument, by_id: dict[str, Instrument], non_joined: list[str]
             f"{inst.short_name}: {inst.name}" if inst.short_name != inst.name else inst.name,
             description=inst.summary.split(". ")[0][:200],
             tags=_search_tags(inst),
-            boost=3,
+            # A protocol or amendment shares its parent's name ("Tlatelolco", "CCW"): a search for
+            # that name should find the parent first, the search for "Tlatelolco Protocol I" the protocol.
+            boost=1.5 if inst.kind in ("protocol", "amendment") else 3,
         ),
         f"# {inst.short_name}: {inst.name}\n\n" if inst.short_name != inst.name else f"# {inst.name}\n\n",
         _coverage(inst),

@@ -52,9 +52,11 @@ def view_data(catalog: Catalog) -> dict:
 
 
 def _embed(data: dict) -> str:
-    # `</` must not appear inside a script element.
+    # A script that assigns the data, not a `type="application/json"` block: Material's instant
+    # navigation re-runs every script of the page it swaps in as JavaScript, and there a bare JSON
+    # object is a syntax error that leaves the view empty. `</` must not appear inside a script.
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    return f'<script type="application/json" id="treaty-data">{text}</script>\n'
+    return f'<script id="treaty-data">window.treatyData = {text};</script>\n'
 
 
 def render_matrix(catalog: Catalog) -> str:

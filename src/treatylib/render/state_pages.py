@@ -9,6 +9,8 @@ from . import md
 from .citation import cite_block
 
 _REGIME_KINDS = ("regime", "code")
+# The instruments readers ask about first; shown at the top of every state page.
+KEY_INSTRUMENTS = ("npt", "ctbt", "tpnw", "bwc", "cwc", "mtcr", "hcoc", "nsg")
 
 
 def reason_outside(entry: StateEntry) -> str | None:
@@ -50,7 +52,10 @@ def render(catalog: Catalog, code: str) -> str:
     state = states.get(code)
     title = f"{state.name} ({code})"
     out = md.front_matter(
-        title, description=f"Arms-control treaty participation of {state.name}", tags=[state.name, code], boost=2
+        title,
+        description=f"Arms-control treaty participation of {state.name}",
+        tags=[state.name, code, *state.also_known_as],
+        boost=2,
     )
     out += f"# {state.name}\n\n"
     facts = [f"Code: `{code}`"]
@@ -61,6 +66,7 @@ def render(catalog: Catalog, code: str) -> str:
     out += " · ".join(facts) + "\n\n"
     out += _succession(state)
     out += f"**{summary_line(catalog, code)}**\n\n"
+    out += _at_a_glance(catalog, code)
     out += _table(catalog, code)
     out += _outside(catalog, code)
     out += _events(catalog, code)
@@ -89,6 +95,28 @@ def _succession(state) -> str:
     return (" ".join(lines) + "\n\n") if lines else ""
 
 
+def _unsearched(block: str) -> str:
+    """Keep a table out of the search index. Every state page lists every instrument, so these
+    tables would make each instrument's name match ~200 state pages and drown out its own page;
+    the state itself is found by its name, code and other names (tags)."""
+    return f"<div data-search-exclude markdown>\n\n{block}\n</div>\n\n"
+
+
+def _at_a_glance(catalog: Catalog, code: str) -> str:
+    rows = []
+    for ident in KEY_INSTRUMENTS:
+        inst = catalog.by_id.get(ident)
+        if inst is None:
+            continue
+        entry = catalog.entry(inst, code)
+        rows.append(
+            [_link(inst), md.status_badge(entry.status), md.date(entry.status.date), reason_outside(entry) or ""]
+        )
+    if not rows:
+        return ""
+    return "## At a glance\n\n" + _unsearched(md.table(["Instrument", "Status", "Since", "Why not"], rows))
+
+
 def _link(inst: Instrument) -> str:
     return f"[{inst.short_name}](../instruments/{inst.id}.md)"
 
@@ -109,10 +137,8 @@ def _table(catalog: Catalog, code: str) -> str:
                 reason_outside(entry) or "",
             ]
         )
-    return (
-        "## All instruments\n\n"
-        + md.table(["Instrument", "Kind", "Status", "Since", "Not joined because"], rows)
-        + "\n"
+    return "## All instruments\n\n" + _unsearched(
+        md.table(["Instrument", "Kind", "Status", "Since", "Not joined because"], rows)
     )
 
 
@@ -126,7 +152,7 @@ def _outside(catalog: Catalog, code: str) -> str:
             rows.append([_link(inst), inst.name, reason])
     if not rows:
         return ""
-    return "## Not joined\n\n" + md.table(["Instrument", "Name", "Reason"], sorted(rows)) + "\n"
+    return "## Not joined\n\n" + _unsearched(md.table(["Instrument", "Name", "Reason"], sorted(rows)))
 
 
 def _events(catalog: Catalog, code: str) -> str:
