@@ -45,8 +45,11 @@ def render_all(catalog: Catalog) -> dict[str, str]:
             who = f"[{states.name(state)}](../states/{md.state_file(state)})" if state else "—"
             rows.append([md.date(when), f"[{inst.short_name}](../instruments/{inst.id}.md)", who, what])
         out = md.front_matter(f"What changed in {year}", description=f"Arms-control events in {year}", boost=2)
-        out += f"# What changed in {year}\n\n{len(rows)} recorded events.\n\n"
-        out += '<div class="sortable" markdown>\n\n' + md.table(["Date", "Instrument", "State", "Event"], rows)
+        touched = sorted({e[1].short_name for e in events}, key=str.casefold)
+        out += f"# What changed in {year}\n\n{len(rows)} recorded events, in: {', '.join(touched)}.\n\n"
+        # The table stays out of the search index: a year page should not outrank an instrument's own page.
+        out += '<div class="sortable" data-search-exclude markdown>\n\n'
+        out += md.table(["Date", "Instrument", "State", "Event"], rows)
         out += "\n</div>\n"
         pages[f"{year}.md"] = out
     index = md.front_matter("Changes by year", description="What changed in each year", boost=1)
