@@ -126,12 +126,6 @@ def _former_for(code: str, date: str) -> str | None:
     return None
 
 
-def _predecessor(code: str) -> str | None:
-    """The one former state `code` is listed as a successor of in data/successions.yaml, else None."""
-    found = [p for p in states.get(code).predecessors if code in states.get(p).successors]
-    return found[0] if len(found) == 1 else None
-
-
 def build_actions(path: Path, events) -> list[dict]:
     """Map names to codes and events to actions; raise listing every unmapped name."""
     unknown, mismatched, actions = set(), set(), []
@@ -153,8 +147,8 @@ def build_actions(path: Path, events) -> list[dict]:
                 f"Listed by the source under {states.name(code)}; recorded under the former state "
                 f"{states.name(former)} ({former}), which {states.name(code)} continues."
             )
-        if action["action"] == "succession" and _predecessor(action["state"]):
-            action["predecessor"] = _predecessor(action["state"])
+        if action["action"] == "succession" and states.succeeded_state(action["state"]):
+            action["predecessor"] = states.succeeded_state(action["state"])
         actions.append(action)
     if unknown:
         raise ImportFailed(

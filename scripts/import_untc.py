@@ -18,12 +18,11 @@ import json
 import re
 import sys
 from collections import Counter
-from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
 from treatylib import model, states, status, yamlio
-from treatylib.paths import DATA, SCHEMA
+from treatylib.paths import SCHEMA
 
 SOURCE_KEY = "untc"
 URL = "https://treaties.un.org/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no={mtdsg}&chapter={chapter}&clang=_en"
@@ -227,25 +226,6 @@ def read_page(html: str) -> dict:
 # ---- turning rows into actions ----------------------------------------------------------------
 
 
-@cache
-def _successions() -> list[dict]:
-    return yamlio.load(DATA / "successions.yaml")["successions"]
-
-
-def predecessor(code: str, on: str) -> str | None:
-    """The former state `code` succeeded, when data/successions.yaml names exactly one that had ended by `on`.
-
-    Only `successors` count, not continuators: Serbia's 2001 CCW succession was to the SFRY, not to
-    Serbia and Montenegro, so a guess from the continuator link would be wrong.
-    """
-    formers = [
-        row["former"]
-        for row in _successions()
-        if code in row.get("successors", []) and str(row.get("ended", "9999")) <= on
-    ]
-    return formers[0] if len(formers) == 1 else None
-
-
 def withdrawal_from_note(text: str) -> dict | None:
     """A withdrawal action from an end-note, or None if the note is not about a withdrawal."""
     if "notification of withdrawal" not in text and not re.search(r"withdrawal (took|will take) effect", text):
@@ -304,7 +284,7 @@ def build_actions(page: dict) -> list[dict]:
             if entry["suffix"] == "d":
                 if entry["action"] == "signature":
                     action["note"] = "Succession to the predecessor state's signature (UNTC 'd')."
-                if pred := predecessor(code, entry["date"]):
+                if pred := states.succeeded_state(code, entry["date"]):
                     action["predecessor"] = pred
             if not_a_party and entry["action"] == "signature":
                 action["note"] = not_a_party

@@ -179,3 +179,20 @@ def code_for_name(name: str) -> str:
     if key in _alias_table():
         return _alias_table()[key]
     raise UnknownState(f"no code for state name {name!r}: add it to data/aliases.yaml")
+
+
+def succeeded_state(code: str, on: str | None = None) -> str | None:
+    """The one former state `code` is listed as a successor of (that had ended by `on`), else None.
+
+    Importers use this to fill `predecessor` on a succession. Only `successors` count, not continuators:
+    Serbia's 2001 CCW succession was to the SFRY, not to Serbia and Montenegro. Two candidates mean
+    the source must say which, so None.
+    """
+    if not is_known(code):
+        return None
+    found = [
+        former
+        for former in get(code).predecessors
+        if code in get(former).successors and (on is None or (get(former).ended or "9999") <= on)
+    ]
+    return found[0] if len(found) == 1 else None
