@@ -22,6 +22,6 @@ def cite_block(title: str, page_path: str, as_of: PartialDate, key: str) -> str:
     )
     return (
         "## Cite this page\n\n"
-        "<div data-search-exclude markdown>\n\n"
-        f"Plain text:\n\n```text\n{plain}\n```\n\nBibTeX:\n\n```bibtex\n{bibtex}\n```\n\n</div>\n"
+        "<section data-search-exclude markdown>\n\n"
+        f"Plain text:\n\n```text\n{plain}\n```\n\nBibTeX:\n\n```bibtex\n{bibtex}\n```\n\n</section>\n"
     )

@@ -260,15 +260,17 @@ def _participation(inst: Instrument, statuses: dict[str, Status], non_joined: li
     if non_joined:
         names = ", ".join(f"[{states.name(c)}](../states/{md.state_file(c)})" for c in non_joined)
         verb = "not members" if inst.is_regime else "have taken no action (never signed)"
-        out += (
-            f"### States that have not joined\n\n{len(non_joined)} UN member and observer states {verb}: {names}.\n\n"
-        )
+        text = f"{len(non_joined)} UN member and observer states {verb}: {names}."
+        if len(non_joined) > 20:  # a long list of names would make this page match every state's name
+            text = f'<div data-search-exclude markdown>\n\n{text}\n\n</div>'
+        out += f"### States that have not joined\n\n{text}\n\n"
     return out
 
 
 def _sources(inst: Instrument) -> str:
     rows = [[f"[{s.title}]({s.url})", md.date(s.accessed)] for s in inst.sources]
-    out = "## Sources\n\n" + md.table(["Source", "Accessed or status date"], rows) + "\n"
+    table = md.table(["Source", "Accessed or status date"], rows)
+    out = f"## Sources\n\n<div data-search-exclude markdown>\n\n{table}\n</div>\n\n"
     out += f"Actions cite the first source unless their note names another. Data as of {md.date(inst.as_of)}.\n\n"
     if inst.official_counts:
         rows = [
