@@ -21,7 +21,7 @@ def cite_block(title: str, page_path: str, as_of: PartialDate, key: str) -> str:
         "}"
     )
     return (
-        "## Cite this page\n\n"
-        "<section data-search-exclude markdown>\n\n"
-        f"Plain text:\n\n```text\n{plain}\n```\n\nBibTeX:\n\n```bibtex\n{bibtex}\n```\n\n</section>\n"
+        # Excluded from search as a whole section (heading attribute): every page has one.
+        "## Cite this page { data-search-exclude }\n\n"
+        f"Plain text:\n\n```text\n{plain}\n```\n\nBibTeX:\n\n```bibtex\n{bibtex}\n```\n"
     )

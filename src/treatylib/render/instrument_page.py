@@ -270,7 +270,7 @@ def _participation(inst: Instrument, statuses: dict[str, Status], non_joined: li
 def _sources(inst: Instrument) -> str:
     rows = [[f"[{s.title}]({s.url})", md.date(s.accessed)] for s in inst.sources]
     table = md.table(["Source", "Accessed or status date"], rows)
-    out = f"## Sources\n\n<div data-search-exclude markdown>\n\n{table}\n</div>\n\n"
+    out = f"## Sources {{ data-search-exclude }}\n\n{table}\n"
     out += f"Actions cite the first source unless their note names another. Data as of {md.date(inst.as_of)}.\n\n"
     if inst.official_counts:
         rows = [
@@ -285,7 +285,7 @@ def _sources(inst: Instrument) -> str:
             for c in inst.official_counts
         ]
         out += (
-            "### Published counts\n\n"
+            "### Published counts { data-search-exclude }\n\n"
             + md.table(["Source", "As of", "Parties", "Signatories", "Members", "Reconciliation"], rows)
             + "\n"
         )
