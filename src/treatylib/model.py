@@ -12,7 +12,7 @@ from .dates import PartialDate, parse_optional
 
 # Acts by which a state consents to be bound: any of them makes it a party.
 CONSENT_ACTIONS = frozenset(
-    {"ratification", "accession", "succession", "acceptance", "approval", "consent-to-be-bound"}
+    {"ratification", "accession", "succession", "acceptance", "approval", "consent-to-be-bound", "became-party"}
 )
 MEMBERSHIP_ACTIONS = frozenset({"admission", "subscription"})
 REGIME_KINDS = frozenset({"regime", "code"})

@@ -209,6 +209,8 @@ def _related(inst: Instrument, by_id: dict[str, Instrument]) -> str:
 
 def _describe(act: Action, inst: Instrument) -> str:
     text = f"{act.action.replace('-', ' ')} {md.date(act.date, 'date not known')}"
+    if act.action == "became-party":
+        text = f"party (the source does not say by which act) {md.date(act.date, 'date not known')}"
     if act.action == "withdrawal":
         text = f"withdrawal notice {md.date(act.date, 'date not known')}"
         if act.effective:
