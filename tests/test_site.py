@@ -38,7 +38,7 @@ def test_npt_page_lists_parties_and_non_parties(site):
 
 def test_mtcr_page_shows_35_partners_and_category_i(site):
     page = text_of((site / "instruments" / "mtcr.html").read_text())
-    assert "35 members" in page
+    assert "35 partners" in page
     assert "Category I" in page and "500 kg" in page and "300 km" in page
     assert page.count("Partner") >= 35
 

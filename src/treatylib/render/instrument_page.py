@@ -73,6 +73,14 @@ def _coverage(inst: Instrument) -> str:
     return f'!!! {kind} "{title}"\n\n    {body}\n\n'
 
 
+def _member_word(inst: Instrument, statuses: dict[str, Status]) -> str:
+    """The regime's own word for its members: partners (MTCR), participants (NSG), subscribing states (HCoC)."""
+    if any(a.action == "subscription" for a in inst.participation):
+        return "subscribing states"
+    roles = {s.role for s in statuses.values() if s.status == "member"}
+    return f"{roles.pop()}s" if len(roles) == 1 and None not in roles else "members"
+
+
 def _count_line(inst: Instrument, statuses: dict[str, Status]) -> str:
     tally: dict[str | None, int] = {}
     for status in statuses.values():
@@ -82,10 +90,17 @@ def _count_line(inst: Instrument, statuses: dict[str, Status]) -> str:
         "party": "parties",
         "signatory": "signatories not (yet) bound",
         "withdrawn": "withdrawn",
-        "member": "members",
+        "member": _member_word(inst, statuses),
         "adherent": "unilateral adherents",
     }
-    return "; ".join(f"**{tally.get(s, 0)}** {words[s]}" for s in order if tally.get(s) or s in ("party", "member"))
+    singular = {"parties": "party", "unilateral adherents": "unilateral adherent", "signatories not (yet) bound":
+                "signatory not (yet) bound", "members": "member"}
+
+    def count(status: str) -> str:
+        n, word = tally.get(status, 0), words[status]
+        return f"**{n}** {singular.get(word, word) if n == 1 else word}"
+
+    return "; ".join(count(s) for s in order if tally.get(s) or s in ("party", "member"))
 
 
 def _at_a_glance(inst: Instrument, statuses: dict[str, Status]) -> str:
