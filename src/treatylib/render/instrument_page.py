@@ -93,8 +93,12 @@ def _count_line(inst: Instrument, statuses: dict[str, Status]) -> str:
         "member": _member_word(inst, statuses),
         "adherent": "unilateral adherents",
     }
-    singular = {"parties": "party", "unilateral adherents": "unilateral adherent", "signatories not (yet) bound":
-                "signatory not (yet) bound", "members": "member"}
+    singular = {
+        "parties": "party",
+        "unilateral adherents": "unilateral adherent",
+        "signatories not (yet) bound": "signatory not (yet) bound",
+        "members": "member",
+    }
 
     def count(status: str) -> str:
         n, word = tally.get(status, 0), words[status]
@@ -279,7 +283,7 @@ def _participation(inst: Instrument, statuses: dict[str, Status], non_joined: li
         verb = "not members" if inst.is_regime else "have taken no action (never signed)"
         text = f"{len(non_joined)} UN member and observer states {verb}: {names}."
         if len(non_joined) > 20:  # a long list of names would make this page match every state's name
-            text = f'<div data-search-exclude markdown>\n\n{text}\n\n</div>'
+            text = f"<div data-search-exclude markdown>\n\n{text}\n\n</div>"
         out += f"### States that have not joined\n\n{text}\n\n"
     return out
 

@@ -13,7 +13,7 @@ from . import md
 def view_data(catalog: Catalog) -> dict:
     instruments = sorted(catalog.instruments, key=lambda i: (i.is_regime, i.short_name.casefold()))
     rows = []
-    for code in catalog.state_codes:
+    for code in sorted(catalog.state_codes, key=lambda c: states.name(c).casefold()):
         state = states.get(code)
         cells = {}
         for inst in instruments:
@@ -66,7 +66,8 @@ def render_matrix(catalog: Catalog) -> str:
     out += "# Matrix\n\n"
     out += (
         "Every state against every instrument. Each cell shows an icon and a word: "
-        "✔ party or member, ✎ signatory, ◐ adherent, ✖ withdrawn, — not joined. "
+        "✔ party or member, ✎ signatory, ◐ adherent, ✖ withdrawn, — not joined, · not open to the state, "
+        "? not recorded (incomplete list). "
         "Filter by domain, kind and region; click a heading to sort.\n\n"
     )
     out += '<div id="matrix-app" class="treaty-app"><noscript>The matrix needs JavaScript; '
