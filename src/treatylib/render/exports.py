@@ -9,7 +9,7 @@ import json
 from .. import states
 from ..catalog import Catalog
 from ..model import Instrument, to_record
-from ..status import counts
+from ..status import counts, state_statuses
 
 PARTICIPATION_FIELDS = ["instrument", "state", "action", "date", "depositary", "source", "effective", "role", "note"]
 STATUS_FIELDS = ["instrument", "state", "status", "date", "as_of"]
@@ -76,8 +76,6 @@ def participation_rows(inst: Instrument) -> list[dict]:
 
 
 def status_rows(inst: Instrument) -> list[dict]:
-    from ..status import state_statuses
-
     return [
         {
             "instrument": inst.id,
@@ -91,21 +89,24 @@ def status_rows(inst: Instrument) -> list[dict]:
     ]
 
 
+def _text(value) -> str:
+    return value.text if value else ""
+
+
 def _instrument_row(inst: Instrument) -> dict:
     tally = counts(inst)
-    text = lambda d: d.text if d else ""  # noqa: E731
     return {
         "id": inst.id,
         "short_name": inst.short_name,
         "name": inst.name,
         "kind": inst.kind,
         "domains": ";".join(inst.domains),
-        "adopted": text(inst.adopted),
-        "opened_for_signature": text(inst.opened_for_signature),
-        "signed": text(inst.signed),
-        "established": text(inst.established),
-        "entry_into_force": text(inst.entry_into_force),
-        "ended": text(inst.ended.date) if inst.ended else "",
+        "adopted": _text(inst.adopted),
+        "opened_for_signature": _text(inst.opened_for_signature),
+        "signed": _text(inst.signed),
+        "established": _text(inst.established),
+        "entry_into_force": _text(inst.entry_into_force),
+        "ended": _text(inst.ended.date) if inst.ended else "",
         "ended_reason": inst.ended.reason if inst.ended else "",
         "as_of": inst.as_of.text,
         "parties": tally["parties"],
