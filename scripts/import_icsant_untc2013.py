@@ -3,24 +3,27 @@
     PYTHONPATH=src python scripts/import_icsant_untc2013.py [--csv PATH] [--treaties-dir treaties]
 
 The input is the `untc-2013/18-15.csv` file of the shared source pack: a third-party
-copy of the UN Treaty Collection participant grid, scraped in June 2013. It is a
-*lead*, not an authority, so this importer keeps only what the lead can be trusted
-for and records the rest at reduced precision:
+copy of the UN Treaty Collection participant grid, scraped in June 2013. A copy is a
+lead, not an authority, so its dates are kept in full only because the same copy of
+eleven other UNTC grids agrees with the depositary's 2026 pages on every date the two
+share (1,902 of 1,902; `scripts/check_untc2013_copy.py` measures it). Each imported
+action cites the `untc-2013` source. On top of that:
 
-* every action keeps only its YEAR, with a note, unless CONFIRMED below gives the
-  full date from a second, authoritative source (then that source is cited);
-* the year is kept only when it is certain: a signature must fall inside the
-  signature period of article 24 (14 September 2005 to 31 December 2006), a
-  ratification/acceptance/approval/accession must fall between the opening for
-  signature and the scrape date, and not before the state's own signature.
-  A row that breaks a check stops the import (nothing is written);
+* a row must pass plausibility checks, or the import stops and nothing is written:
+  a signature falls inside the signature period of article 24 (14 September 2005 to
+  31 December 2006); a ratification/acceptance/approval/accession falls between the
+  opening for signature and the scrape date, and not before the state's own signature;
+* a date also confirmed by another source (CONFIRMED below) cites that source, and a
+  disagreement between the two stops the import;
 * footnote markers were lost in the copy, so the two actions the footnotes used to
   explain are fixed by rule: Serbia's 2005 signature was made by Serbia and
   Montenegro (recorded under SCG), and Montenegro's 2006 "d" is a succession to
   that signature (recorded as a signature with `predecessor: SCG`, not as a party).
 
-In an existing treaties/icsant.yaml it replaces `participation` and `as_of` only;
-the hand-written metadata, sources and official counts stay as they are.
+In an existing treaties/icsant.yaml it replaces only the actions it made before (those
+citing `untc-2013` or a CONFIRMED source for the same act). Hand-written actions stay,
+such as the deposits made after June 2013, and win over the copy for the same state and act.
+The metadata, the other sources and the official counts stay as they are.
 """
 
 from __future__ import annotations
@@ -43,10 +46,15 @@ SIGNATURE_CLOSES = dt.date(2006, 12, 31)
 SUFFIX_ACTION = {"": "ratification", "a": "accession", "A": "acceptance", "AA": "approval", "d": "succession"}
 ACTION_ORDER = {"signature": 0, "ratification": 1, "acceptance": 1, "approval": 1, "accession": 1, "succession": 1}
 
-YEAR_NOTE = (
-    "Year only: the day and month come from an unverified 2013 copy of the UNTC status grid "
-    "and are not yet confirmed by an authoritative source."
-)
+COPY_SOURCE = {
+    "key": "untc-2013",
+    "title": (
+        "UN Treaty Collection, Chapter XVIII-15 participant grid as copied in June 2013 "
+        "(a third-party copy that agrees with the current UNTC pages on all 1,902 dates they share)"
+    ),
+    "url": "https://treaties.un.org/pages/ViewDetails.aspx?src=TREATY&mtdsg_no=XVIII-15&chapter=18&lang=en",
+    "accessed": "2013-06-18",
+}
 
 # (state, action) -> (full date, source key, note). Each entry is confirmed by an authoritative
 # source listed in treaties/icsant.yaml under that key, and agrees with the 2013 lead.
@@ -80,14 +88,7 @@ def _action(state: str, action: str, day: dt.date, **extra) -> dict:
         return {"state": state, "action": action, "date": date, **extra, "source": source, "note": note}
     if confirmed:
         raise LeadError(f"{state} {action}: lead says {day}, confirmed source says {confirmed[0]}")
-    note = extra.pop("note", None)
-    return {
-        "state": state,
-        "action": action,
-        "date": str(day.year),
-        **extra,
-        "note": f"{note} {YEAR_NOTE}" if note else YEAR_NOTE,
-    }
+    return {"state": state, "action": action, "date": day.isoformat(), **extra, "source": COPY_SOURCE["key"]}
 
 
 def rows_to_actions(rows: list[list[str]]) -> list[dict]:
@@ -162,6 +163,25 @@ def consents_before(actions_rows: list[list[str]], day: dt.date) -> int:
     return sum(1 for row in actions_rows if (c := parse_cell(row[2])) and c[0] <= day)
 
 
+def _made_here(action: dict) -> bool:
+    """True for an action a previous run of this importer wrote."""
+    confirmed = CONFIRMED.get((action["state"], action["action"]))
+    return action.get("source") == COPY_SOURCE["key"] or bool(confirmed and action.get("source") == confirmed[1])
+
+
+def merge(data: dict, actions: list[dict]) -> dict:
+    """Swap in `actions`, keep hand-written ones (they win for the same state and act)."""
+    kept = [a for a in data.get("participation", []) if not _made_here(a)]
+    written = {(a["state"], a["action"]) for a in kept}
+    merged = kept + [a for a in actions if (a["state"], a["action"]) not in written]
+    merged.sort(key=lambda a: (a["state"], str(a.get("date", "")), ACTION_ORDER.get(a["action"], 2)))
+    sources = [s for s in data.get("sources", []) if s["key"] != COPY_SOURCE["key"]]
+    data["sources"] = sources + [COPY_SOURCE]
+    data["as_of"] = max(str(data.get("as_of", AS_OF)), AS_OF)  # ISO prefixes compare as text
+    data["participation"] = merged
+    return data
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--csv", type=Path, default=DEFAULT_CSV)
@@ -181,9 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     if not target.exists():
         print(f"{target} does not exist: write its metadata first", file=sys.stderr)
         return 1
-    data = yamlio.load(target)
-    data["as_of"] = AS_OF
-    data["participation"] = actions
+    data = merge(yamlio.load(target), actions)
     yamlio.write_atomic(target, yamlio.dumps(data))
     signed = sum(1 for a in actions if a["action"] == "signature")
     print(f"wrote {target}: {len(actions)} actions, {signed} signatures, {len(actions) - signed} consents")

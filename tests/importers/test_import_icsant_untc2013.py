@@ -48,24 +48,24 @@ def test_parse_cell_reads_dates_and_suffixes():
         imp.parse_cell("2005-09-14")
 
 
-def test_unconfirmed_dates_keep_only_the_year_with_a_note():
+def test_dates_are_kept_in_full_and_cite_the_2013_copy():
     acts = actions()
     fin = find(acts, "FIN", "acceptance")
-    assert fin["date"] == "2009" and "Year only" in fin["note"] and "source" not in fin
-    assert find(acts, "DZA", "accession")["date"] == "2011"
-    assert find(acts, "SWZ", "signature")["date"] == "2005"  # 'Swaziland' mapped through the alias table
+    assert fin["date"] == "2009-01-13" and fin["source"] == "untc-2013" and "note" not in fin
+    assert find(acts, "DZA", "accession")["date"] == "2011-03-03"
+    assert find(acts, "SWZ", "signature")["date"] == "2005-09-15"  # 'Swaziland' mapped through the alias table
 
 
 def test_confirmed_date_is_kept_in_full_and_cites_its_source():
     rus = find(actions(), "RUS", "signature")
     assert rus["date"] == "2005-09-14" and rus["source"] == "un-news-2005"
-    assert find(actions(), "RUS", "ratification")["date"] == "2007"
+    assert find(actions(), "RUS", "ratification")["source"] == "untc-2013"
 
 
 def test_lost_footnotes_serbia_and_montenegro():
     acts = actions()
-    assert find(acts, "SCG", "signature")["date"] == "2005"  # signed by Serbia and Montenegro
-    assert find(acts, "SRB", "ratification")["date"] == "2006"  # ratified after the split
+    assert find(acts, "SCG", "signature")["date"] == "2005-09-15"  # signed by Serbia and Montenegro
+    assert find(acts, "SRB", "ratification")["date"] == "2006-09-26"  # ratified after the split
     mne = find(acts, "MNE", "signature")  # 'd' = succession to a signature
     assert mne["predecessor"] == "SCG" and not [a for a in acts if a["state"] == "MNE" and a["action"] != "signature"]
 
@@ -90,6 +90,24 @@ def test_main_replaces_participation_only(tmp_path: Path):
     assert len(data["participation"]) == 9
     keys = [(a["state"], a["date"]) for a in data["participation"]]
     assert keys == sorted(keys)
+    assert [s["key"] for s in data["sources"]] == ["untc", "un-news-2005", "untc-2013"]
+
+
+def test_rerun_keeps_hand_written_later_actions(tmp_path: Path):
+    later = {"state": "FIN", "action": "acceptance", "date": "2009-01-13", "source": "un-news-2005"}
+    newer = {"state": "DZA", "action": "signature", "date": "2014-02-03", "source": "untc"}
+    stub = {**STUB, "as_of": "2025-05-16", "participation": [later, newer]}
+    (tmp_path / "icsant.yaml").write_text(yamlio.dumps(stub), encoding="utf-8")
+    args = ["--csv", str(FIXTURES / "icsant_small.csv"), "--treaties-dir", str(tmp_path)]
+    assert imp.main(args) == 0
+    first = (tmp_path / "icsant.yaml").read_text(encoding="utf-8")
+    assert imp.main(args) == 0
+    assert (tmp_path / "icsant.yaml").read_text(encoding="utf-8") == first  # re-running changes nothing
+    data = yamlio.load(tmp_path / "icsant.yaml")
+    assert data["as_of"] == "2025-05-16"  # a later hand-set as_of is not moved back
+    assert find(data["participation"], "FIN", "acceptance")["source"] == "un-news-2005"  # hand-written wins
+    assert find(data["participation"], "DZA", "signature") == newer
+    assert len(data["participation"]) == 10
 
 
 def test_main_refuses_a_bad_lead(tmp_path: Path):
