@@ -90,3 +90,24 @@ def test_threshold_counts_states_not_deposits():
     inst = Instrument("x", "X", "X", "treaty", ("nuclear",), "summary text", d("2000"), (), acts)
     assert nth_consent(inst, 2) == (d("1971"), 2)
     assert nth_consent(inst, 3) == (None, 2)
+
+
+def test_before_entry_into_force_a_consenting_state_is_a_contracting_state():
+    from dataclasses import replace
+
+    from treatylib.model import Instrument
+    from treatylib.status import counts, for_instrument
+
+    acts = (
+        Action("AAA", "signature", d("1996-09-24"), "s"),
+        Action("AAA", "ratification", d("1998-03-13"), "s"),
+        Action("BBB", "accession", d("2001"), "s"),
+    )
+    not_in_force = Instrument("x", "X", "X", "treaty", ("nuclear",), "summary text", d("2026"), (), acts)
+    ratified = for_instrument(not_in_force, acts[:2])
+    assert ratified.status == "party" and ratified.label == "Ratified (treaty not in force)"
+    assert for_instrument(not_in_force, acts[2:]).label == "Acceded (treaty not in force)"
+    assert counts(not_in_force)["parties"] == 2  # the depositary's "Parties" count is unchanged
+    in_force = replace(not_in_force, entry_into_force=d("2000-01-01"))
+    assert for_instrument(in_force, acts[:2]).label == "Party"
+    assert for_instrument(in_force, acts[:2], at=dt.date(1999, 1, 1)).awaiting_force  # in force only later

@@ -9,7 +9,7 @@ from functools import cached_property
 
 from . import states
 from .model import Instrument
-from .status import Status, derive
+from .status import Status, for_instrument
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class Catalog:
                 acts += self._actions[inst.id][former]
                 via = former
         if acts:
-            return StateEntry(inst, derive(acts, inst.as_of.latest), via=via)
+            return StateEntry(inst, for_instrument(inst, acts), via=via)
         if not self.may_join(inst, code):
             return StateEntry(inst, Status("ineligible"))
         # Absence from an incomplete list is not evidence of absence.

@@ -11,12 +11,17 @@ Status is never typed in. Rules, in date order:
   effect changes nothing; joining again afterwards makes a party again;
 - admission or subscription makes a regime member; unilateral adherence an adherent;
 - suspension leaves the legal status but is shown as a qualifier until resumption.
+
+A state that consented to a treaty not (yet) in force is a contracting state, not a party
+(Vienna Convention on the Law of Treaties, art. 2(1)(f)-(g)). Its status stays `party`, so counts
+match the depositary's ("Parties: 178" on the UNTC CTBT page), but `for_instrument` marks it
+`awaiting_force` and the label says what it did: "Ratified (treaty not in force)".
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .dates import PartialDate
 from .model import CONSENT_ACTIONS, MEMBERSHIP_ACTIONS, Action, Instrument
@@ -31,6 +36,15 @@ LABELS = {
     None: "Not joined",
     "unknown": "Not recorded (list incomplete)",
     "ineligible": "Not open to it",
+}
+# What a contracting state did, for treaties not in force (see the module docstring).
+CONSENT_LABELS = {
+    "ratification": "Ratified",
+    "accession": "Acceded",
+    "succession": "Succeeded",
+    "acceptance": "Accepted",
+    "approval": "Approved",
+    "consent-to-be-bound": "Consented to be bound",
 }
 ICONS = {
     "party": "✔",
@@ -55,10 +69,14 @@ class Status:
     role: str | None = None
     deratified: bool = False
     signed: PartialDate | None = None
+    consent: str | None = None  # the act that made the state a party: ratification, accession...
+    awaiting_force: bool = False  # consented, but the treaty itself is not in force
 
     @property
     def label(self) -> str:
         text = LABELS[self.status]
+        if self.status == "party" and self.awaiting_force:
+            text = f"{CONSENT_LABELS.get(self.consent, 'Consented to be bound')} (treaty not in force)"
         if self.status == "member" and self.role and self.role != "member":
             text = self.role.capitalize()
         extras = []
@@ -98,6 +116,7 @@ def derive(actions: tuple[Action, ...] | list[Action], at: dt.date | None = None
     suspended = disputed = provisional = deratified = False
     pending: PartialDate | None = None
     role: str | None = None
+    consent: str | None = None
 
     for act in sorted(actions, key=lambda a: a.sort_key):
         if not _happened_by(act.date, at) and act.date is not None:
@@ -109,7 +128,7 @@ def derive(actions: tuple[Action, ...] | list[Action], at: dt.date | None = None
                 status, decisive = "signatory", act.date
         elif kind in CONSENT_ACTIONS:
             if status != "party":
-                status, decisive = "party", act.date
+                status, decisive, consent = "party", act.date, kind
                 deratified = provisional = False
                 pending = None
         elif kind == "provisional-application":
@@ -139,13 +158,23 @@ def derive(actions: tuple[Action, ...] | list[Action], at: dt.date | None = None
             suspended = True
         elif kind == "resumption":
             suspended = False
-    return Status(status, decisive, suspended, disputed, pending, provisional, role, deratified, signed)
+    return Status(status, decisive, suspended, disputed, pending, provisional, role, deratified, signed, consent)
+
+
+def for_instrument(instrument: Instrument, actions, at: dt.date | None = None) -> Status:
+    """derive(), and whether a consenting state still waits for the treaty to enter into force."""
+    at = at or instrument.as_of.latest
+    status = derive(actions, at)
+    force = instrument.entry_into_force
+    if status.status == "party" and (force is None or force.earliest > at):
+        return replace(status, awaiting_force=True)
+    return status
 
 
 def state_statuses(instrument: Instrument, at: dt.date | None = None) -> dict[str, Status]:
     """Every state with any action, mapped to its status on `at` (default: the file's as-of date)."""
     at = at or instrument.as_of.latest
-    return {state: derive(acts, at) for state, acts in instrument.actions_by_state().items()}
+    return {state: for_instrument(instrument, acts, at) for state, acts in instrument.actions_by_state().items()}
 
 
 def counts(instrument: Instrument, at: dt.date | None = None) -> dict[str, int]:

@@ -87,7 +87,8 @@ def _count_line(inst: Instrument, statuses: dict[str, Status]) -> str:
         tally[status.status] = tally.get(status.status, 0) + 1
     order = ["member", "adherent", "withdrawn"] if inst.is_regime else ["party", "signatory", "withdrawn"]
     words = {
-        "party": "parties",
+        # Before entry into force a consenting state is a contracting state, not yet a party.
+        "party": "parties" if inst.entry_into_force else "ratifications or accessions (treaty not in force)",
         "signatory": "signatories not (yet) bound",
         "withdrawn": "withdrawn",
         "member": _member_word(inst, statuses),
@@ -95,6 +96,7 @@ def _count_line(inst: Instrument, statuses: dict[str, Status]) -> str:
     }
     singular = {
         "parties": "party",
+        "ratifications or accessions (treaty not in force)": "ratification or accession (treaty not in force)",
         "unilateral adherents": "unilateral adherent",
         "signatories not (yet) bound": "signatory not (yet) bound",
         "members": "member",
