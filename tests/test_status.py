@@ -111,3 +111,17 @@ def test_before_entry_into_force_a_consenting_state_is_a_contracting_state():
     in_force = replace(not_in_force, entry_into_force=d("2000-01-01"))
     assert for_instrument(in_force, acts[:2]).label == "Party"
     assert for_instrument(in_force, acts[:2], at=dt.date(1999, 1, 1)).awaiting_force  # in force only later
+
+
+def test_a_signatory_on_an_incomplete_list_is_flagged():
+    from dataclasses import replace
+
+    from treatylib.model import Instrument
+    from treatylib.status import for_instrument
+
+    acts = (Action("AAA", "signature", d("1967-01-27"), "s"),)
+    complete = Instrument("x", "X", "X", "treaty", ("space",), "summary text", d("2026"), (), acts,
+                          entry_into_force=d("1967-10-10"))  # fmt: skip
+    assert for_instrument(complete, acts).label == "Signatory"
+    partial = replace(complete, participation_complete=False)
+    assert for_instrument(partial, acts).label == "Signatory (list incomplete)"

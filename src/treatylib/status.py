@@ -71,6 +71,7 @@ class Status:
     signed: PartialDate | None = None
     consent: str | None = None  # the act that made the state a party: ratification, accession...
     awaiting_force: bool = False  # consented, but the treaty itself is not in force
+    later_acts_unknown: bool = False  # a signatory on an incomplete list: a later deposit may be missing
 
     @property
     def label(self) -> str:
@@ -90,6 +91,8 @@ class Status:
             extras.append("provisional application")
         if self.deratified:
             extras.append("ratification revoked")
+        if self.later_acts_unknown:
+            extras.append("list incomplete")
         return f"{text} ({', '.join(extras)})" if extras else text
 
     @property
@@ -162,12 +165,16 @@ def derive(actions: tuple[Action, ...] | list[Action], at: dt.date | None = None
 
 
 def for_instrument(instrument: Instrument, actions, at: dt.date | None = None) -> Status:
-    """derive(), and whether a consenting state still waits for the treaty to enter into force."""
+    """derive(), plus what the instrument adds: whether a consenting state still waits for the
+    treaty to enter into force, and whether a signatory's later ratification may be missing
+    because the list is incomplete (a signature from a 1968 list is not a status today)."""
     at = at or instrument.as_of.latest
     status = derive(actions, at)
     force = instrument.entry_into_force
     if status.status == "party" and (force is None or force.earliest > at):
         return replace(status, awaiting_force=True)
+    if status.status == "signatory" and not instrument.participation_complete:
+        return replace(status, later_acts_unknown=True)
     return status
 
 
