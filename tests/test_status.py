@@ -125,3 +125,18 @@ def test_a_signatory_on_an_incomplete_list_is_flagged():
     assert for_instrument(complete, acts).label == "Signatory"
     partial = replace(complete, participation_complete=False)
     assert for_instrument(partial, acts).label == "Signatory (list incomplete)"
+
+
+def test_counts_follow_the_states_as_they_stood():
+    from treatylib.model import Instrument
+    from treatylib.status import counts
+
+    acts = (
+        Action("SUN", "ratification", d("1975-03-26"), "s"),  # continued by Russia from 1991-12-26
+        Action("DDR", "accession", d("1972"), "s"),  # ended 1990, no continuator
+        Action("FRA", "accession", d("1984"), "s"),
+    )
+    inst = Instrument("x", "X", "X", "treaty", ("biological",), "summary text", d("2024"), (), acts,
+                      entry_into_force=d("1975-03-26"))  # fmt: skip
+    assert counts(inst, dt.date(1985, 1, 1))["parties"] == 3  # USSR, GDR and France
+    assert counts(inst, dt.date(2024, 1, 1))["parties"] == 2  # Russia (for the USSR) and France

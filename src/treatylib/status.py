@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from . import states
 from .dates import PartialDate
 from .model import CONSENT_ACTIONS, MEMBERSHIP_ACTIONS, Action, Instrument
 
@@ -184,9 +185,19 @@ def state_statuses(instrument: Instrument, at: dt.date | None = None) -> dict[st
     return {state: for_instrument(instrument, acts, at) for state, acts in instrument.actions_by_state().items()}
 
 
+def statuses_as_states_stood(instrument: Instrument, at: dt.date | None = None) -> dict[str, Status]:
+    """Like state_statuses, but a state that had ended by `at` is dropped, and its continuator
+    (Russia for the USSR) carries its actions on. This is what a count of parties counts."""
+    at = at or instrument.as_of.latest
+    return {code: for_instrument(instrument, acts, at) for code, acts in _as_states_stood(instrument, at).items()}
+
+
 def counts(instrument: Instrument, at: dt.date | None = None) -> dict[str, int]:
-    """Parties, signatories (UNTC sense: ever signed), members, adherents, withdrawn."""
-    statuses = state_statuses(instrument, at)
+    """Parties, signatories (UNTC sense: ever signed), members, adherents, withdrawn.
+
+    A state that had ceased to exist by `at` (the USSR, the GDR) is not counted: its place is
+    taken by its continuator or successors, as in every depositary's count."""
+    statuses = statuses_as_states_stood(instrument, at)
     result = {name: 0 for name in ("parties", "signatories", "members", "adherents", "withdrawn")}
     for status in statuses.values():
         if status.status == "party":
@@ -200,6 +211,20 @@ def counts(instrument: Instrument, at: dt.date | None = None) -> dict[str, int]:
         if status.signed is not None:
             result["signatories"] += 1
     return result
+
+
+def _as_states_stood(instrument: Instrument, at: dt.date) -> dict[str, list[Action]]:
+    """Each state's actions as the states stood on `at`: a state that had ended is dropped, and
+    its continuator (Russia for the USSR) carries its actions on."""
+    by_state = {code: list(acts) for code, acts in instrument.actions_by_state().items()}
+    for code in list(by_state):
+        state = states.get(code) if states.is_known(code) else None
+        if state is None or not state.ended or dt.date.fromisoformat(state.ended) > at:
+            continue
+        acts = by_state.pop(code)
+        if state.continuator:
+            by_state.setdefault(state.continuator, []).extend(acts)
+    return by_state
 
 
 def nth_consent(instrument: Instrument, n: int) -> tuple[PartialDate | None, int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import states
 from ..model import Action, Instrument
-from ..status import Status, nth_consent, state_statuses
+from ..status import Status, nth_consent, state_statuses, statuses_as_states_stood
 from . import md
 from .citation import cite_block
 
@@ -83,7 +83,7 @@ def _member_word(inst: Instrument, statuses: dict[str, Status]) -> str:
 
 def _count_line(inst: Instrument, statuses: dict[str, Status]) -> str:
     tally: dict[str | None, int] = {}
-    for status in statuses.values():
+    for status in statuses_as_states_stood(inst).values():
         tally[status.status] = tally.get(status.status, 0) + 1
     order = ["member", "adherent", "withdrawn"] if inst.is_regime else ["party", "signatory", "withdrawn"]
     words = {
