@@ -105,3 +105,16 @@ def test_every_internal_link_and_asset_resolves(site):
             if not (page.parent / target).resolve().exists():
                 broken.add((str(page.relative_to(site)), target))
     assert sorted(broken)[:10] == []
+
+
+def test_ctbt_ratifiers_are_not_called_parties_before_entry_into_force(site):
+    page = text_of((site / "instruments" / "ctbt.html").read_text())
+    assert "178 ratifications or accessions (treaty not in force)" in page
+    austria = text_of((site / "states" / "aut.html").read_text())
+    assert "Ratified (treaty not in force)" in austria
+
+
+def test_a_note_shared_by_several_acts_is_shown_once(site):
+    page = (site / "instruments" / "outer-space.html").read_text()
+    row = next(tr for tr in page.split("<tr>") if "states/afg.html" in tr)
+    assert "1988-03-17" in row and row.count("verdragenbank.overheid.nl") == 1

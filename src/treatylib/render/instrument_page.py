@@ -271,7 +271,7 @@ def _participation(inst: Instrument, statuses: dict[str, Status], non_joined: li
                 md.status_badge(status),
                 md.date(status.date),
                 "; ".join(_describe(a, inst) for a in acts),
-                " ".join(notes),
+                " ".join(dict.fromkeys(notes)),  # one note or source shared by several acts is said once
             ]
         )
     heading = "Members and adherents" if inst.is_regime else "Participation"
