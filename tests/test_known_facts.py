@@ -10,7 +10,7 @@ import pytest
 
 from treatylib import yamlio
 from treatylib.model import from_data
-from treatylib.status import derive, state_statuses
+from treatylib.status import derive, state_statuses, statuses_as_states_stood
 
 TREATIES = Path(__file__).parents[1] / "treaties"
 
@@ -93,3 +93,25 @@ def test_pakistan_is_outside_npt_ctbt_mtcr(load):
 def test_status_as_of_publication_date(load):
     # Before 2023 Russia was a CTBT party.
     assert derive(actions(load("ctbt"), "RUS"), at=dt.date(2022, 1, 1)).status == "party"
+
+
+def test_bwc_matches_unoda_count_of_february_2024(load):
+    # UNODA, 27 Feb 2024: "With 185 States Parties and four signatory States".
+    statuses = statuses_as_states_stood(load("bwc"), dt.date(2024, 2, 27))
+    assert sum(st.status == "party" for st in statuses.values()) == 185
+    assert sorted(s for s, st in statuses.items() if st.status == "signatory") == ["EGY", "HTI", "SOM", "SYR"]
+
+
+def test_india_subscribed_to_the_hcoc_on_1_june_2016(load):
+    # Japan's MFA, 3 June 2016: "On June 1, India became a Subcribing State ... 138".
+    (india,) = actions(load("hcoc"), "IND")
+    assert india.action == "subscription" and india.date.text == "2016-06-01"
+
+
+def test_open_skies_withdrawals_and_czechoslovak_succession(load):
+    os_ = load("open-skies")
+    assert derive(actions(os_, "USA")).status == "withdrawn"
+    assert derive(actions(os_, "RUS")).status == "withdrawn"
+    for state in ("CZE", "SVK"):
+        (succ,) = [a for a in actions(os_, state) if a.action == "succession"]
+        assert succ.predecessor == "CSK"
