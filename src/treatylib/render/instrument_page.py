@@ -149,7 +149,7 @@ def _at_a_glance(inst: Instrument, statuses: dict[str, Status]) -> str:
     if inst.links.text:
         rows.append(["Text", f"[Authoritative text]({inst.links.text})"])
     if inst.links.status:
-        rows.append(["Status", f"[Depositary's status page]({inst.links.status})"])
+        rows.append(["Status", f"[Status page]({inst.links.status})"])
     rows.append(["Data as of", md.date(inst.as_of)])
     rows.append(["Downloads", f"[CSV](../data/instruments/{inst.id}.csv) · [JSON](../data/instruments/{inst.id}.json)"])
     return "## At a glance\n\n" + md.table(["Item", "Detail"], rows) + "\n"
