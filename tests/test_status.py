@@ -140,3 +140,8 @@ def test_counts_follow_the_states_as_they_stood():
                       entry_into_force=d("1975-03-26"))  # fmt: skip
     assert counts(inst, dt.date(1985, 1, 1))["parties"] == 3  # USSR, GDR and France
     assert counts(inst, dt.date(2024, 1, 1))["parties"] == 2  # Russia (for the USSR) and France
+
+
+def test_a_subscription_makes_a_subscribing_state():
+    status = derive([act("subscription", "2016-06-01")])
+    assert status.status == "member" and status.label == "Subscribing state"

@@ -154,7 +154,9 @@ def derive(actions: tuple[Action, ...] | list[Action], at: dt.date | None = None
                 suspended = False
         elif kind in MEMBERSHIP_ACTIONS:
             if status != "member":
-                status, decisive, role = "member", act.date, act.role
+                # The HCoC has subscribing states, not members: say so where no role is given.
+                status, decisive = "member", act.date
+                role = act.role or ("subscribing state" if kind == "subscription" else None)
         elif kind == "adherence":
             if status not in ("member",):
                 status, decisive = "adherent", act.date

@@ -23,6 +23,8 @@ def reason_outside(entry: StateEntry) -> str | None:
     if status.status == "signatory":
         if status.deratified:
             return f"ratification revoked {md.date(status.date)}; remains a signatory"
+        if status.later_acts_unknown:
+            return "signed; a later ratification may be missing from our incomplete list"
         return "signed but not ratified"
     if status.status == "ineligible":
         return "not open to it" + (f" ({inst.open_to.description})" if inst.open_to else " (bilateral treaty)")
