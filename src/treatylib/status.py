@@ -197,8 +197,9 @@ def statuses_as_states_stood(instrument: Instrument, at: dt.date | None = None) 
 def counts(instrument: Instrument, at: dt.date | None = None) -> dict[str, int]:
     """Parties, signatories (UNTC sense: ever signed), members, adherents, withdrawn.
 
-    A state that had ceased to exist by `at` (the USSR, the GDR) is not counted: its place is
-    taken by its continuator or successors, as in every depositary's count."""
+    A state that had ceased to exist by `at` (the USSR, the GDR) is not counted, as in every
+    depositary's count: its continuator (Russia) carries its acts on, and successor states count
+    by their own acts of succession."""
     statuses = statuses_as_states_stood(instrument, at)
     result = {name: 0 for name in ("parties", "signatories", "members", "adherents", "withdrawn")}
     for status in statuses.values():
