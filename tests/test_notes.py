@@ -8,11 +8,13 @@ from treatylib import yamlio
 TREATIES = Path(__file__).parents[1] / "treaties"
 # Phrases from data-gathering work that do not belong on a page a reader cites.
 WORKFLOW = re.compile(
-    r"treaties/[\w-]+\.yaml|\bour file\b|\bmain file\b|library file|see unconfirmed|not asked for", re.IGNORECASE
+    r"treaties/[\w-]+\.yaml|\bour file\b|\bmain file\b|library file|see unconfirmed|not asked for"
+    r"|not citable|lead only|\bHUGGO\b",
+    re.IGNORECASE,
 )
 
 # A guess is not a fact: a note says what a source states, or that it is silent.
-GUESS = re.compile(r"\bprobably\b|\bpresumably\b|\bappears to be\b|\bmust have been\b", re.IGNORECASE)
+GUESS = re.compile(r"\bprobably\b|\bpresumably\b|\bappears to be\b|\bmust have been\b|\bperhaps\b", re.IGNORECASE)
 
 
 def notes_matching(pattern):
