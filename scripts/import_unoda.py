@@ -9,8 +9,9 @@ the flag cell holds the state's flag as regional-indicator letters.
 --treaty is the treaty name exactly as the sentences spell it. An existing file
 keeps its metadata and every action from other sources; only the `unoda`
 actions and the `unoda` source entry are replaced, and a hand-written action
-for the same state with the same action or date overrides the source's row
-(that is how a checked correction survives re-imports). A new file needs --name,
+for the same state with the same date (or, with a single depositary, the same
+action) overrides the source's row: that is how a checked correction survives
+re-imports. A new file needs --name,
 --short-name, --kind, --domain and --summary: the importer never guesses them.
 """
 
@@ -201,10 +202,12 @@ def merge(data: dict | None, actions: list[dict], args) -> dict:
     default = sources[0]["key"]
 
     kept = [act for act in data["participation"] if act.get("source", default) != SOURCE_KEY]
-    # A hand-written action for the same state with the same action or the same date is a correction
-    # of the source's row (e.g. a signature the source calls an accession): it replaces that row.
-    same_action = {(a["state"], a["action"]) for a in kept}
+    # A hand-written action for the same state on the same date is a correction of the source's row
+    # (e.g. a signature the source calls an accession): it replaces that row. So is one for the same
+    # state and action, unless the treaty has several depositaries: there a different date is usually
+    # another depositary's deposit, and the source's row stays beside it.
     same_date = {(a["state"], a.get("date")) for a in kept}
+    same_action = set() if len(data.get("depositaries", [])) > 1 else {(a["state"], a["action"]) for a in kept}
     actions = [
         a for a in actions if (a["state"], a["action"]) not in same_action and (a["state"], a["date"]) not in same_date
     ]

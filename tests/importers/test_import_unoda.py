@@ -137,6 +137,21 @@ def test_hand_written_correction_replaces_the_source_row(tmp_path):
     assert ("CZE", "succession", "1993-01-01", None) in acts
 
 
+def test_with_several_depositaries_another_date_is_another_deposit(tmp_path):
+    run(tmp_path, "timeline_small.html", NPT, *NEW_FILE_ARGS)
+    data = yamlio.load(tmp_path / "npt.yaml")
+    data["depositaries"] = [{"key": key, "name": key.title()} for key in ("london", "moscow", "washington")]
+    data["sources"].append({"key": "checked", "title": "A checked page", "url": "https://example.org/"})
+    data["participation"].append(
+        {"state": "CHN", "action": "accession", "date": "1992-03-17", "depositary": "washington", "source": "checked"}
+    )
+    (tmp_path / "npt.yaml").write_text(yamlio.dumps(data), encoding="utf-8")
+    assert run(tmp_path, "timeline_small.html") == 0
+    acts = {(a["state"], a["action"], a["date"], a.get("source")) for a in load(tmp_path)["participation"]}
+    assert ("CHN", "accession", "1992-03-12", None) in acts
+    assert ("CHN", "accession", "1992-03-17", "checked") in acts
+
+
 def test_update_when_unoda_is_not_the_default_source(tmp_path):
     existing = {
         "id": "npt", "name": "Treaty on the Non-Proliferation of Nuclear Weapons", "short_name": "NPT",
