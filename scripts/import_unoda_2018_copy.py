@@ -1,0 +1,258 @@
+"""Import deposits from a 2018 copy of UNODA's per-state treaty pages into treaties/<id>.yaml.
+
+    PYTHONPATH=src python scripts/import_unoda_2018_copy.py treatydata.json --id ptbt [--id seabed ...]
+    PYTHONPATH=src python scripts/import_unoda_2018_copy.py treatydata.json --id ptbt --check
+
+The input is `treatydata.json` from the repository ohnemax/treatyratification: a harvest, made in
+2018 (its latest entry is dated 9 January 2018), of the UNODA Treaties Database's page for every
+state (disarmament.un.org/treaties/s/<state>). Its shape is
+{state name: {treaty name: {"actions": [...], "places": [...], "dates": [...]}}}, the three lists
+running in parallel; each action names the capital where it was deposited.
+
+A third party's copy is a lead until it is measured. `--check` compares every date the copy gives
+with the dated acts our files already hold from other sources, for the same state, act and
+depositary, and prints each disagreement. The CFE, NPT and BWC are measured but not imported: the
+copy files the USSR's CFE signature under each of its successors, and the NPT and BWC files come
+from UNODA's current database.
+
+On import, the copy's actions carry the source key `unoda-2018`; earlier `unoda-2018` actions are
+replaced, so a re-import gives the same file. Other actions stay, with three exceptions, each made
+redundant by the copy: an undated action of the same state and act, an undated 'became party' of a
+state the copy shows joining, and an action without a depositary on the same day as the copy's
+deposit. When our file and the copy give different days for the same state, act and depositary,
+ours is kept and the copy's row is reported, not imported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import sys
+from pathlib import Path
+
+from treatylib import states, yamlio
+from treatylib.paths import TREATIES
+
+SOURCE_KEY = "unoda-2018"
+COPY_URL = "https://github.com/ohnemax/treatyratification/blob/2ba3e30c6e94e8f53be567766bccdd0ed1172509/treatydata.json"
+SOURCE_TITLE = (
+    "UNODA Treaties Database, per-state pages (disarmament.un.org/treaties/s/...), as harvested in 2018 "
+    "and published by a third party (ohnemax/treatyratification, treatydata.json); the depositary of each "
+    "deposit is given"
+)
+# Our instrument id -> the treaty's name in the copy, and the copy's places -> our depositary keys
+# (None: a single depositary, so actions name none).
+TREATIES_IN_COPY = {
+    "ptbt": ("Partial Test Ban Treaty", {"London": "london", "Moscow": "moscow", "Washington": "washington"}),
+    "outer-space": ("Outer Space Treaty", {"London": "london", "Moscow": "moscow", "Washington": "washington"}),
+    "seabed": ("Sea-Bed Treaty", {"London": "london", "Moscow": "moscow", "Washington": "washington"}),
+    "npt": (
+        "Treaty on the Non-Proliferation of Nuclear Weapons (NPT)",
+        {"London": "london", "Moscow": "moscow", "Washington": "washington"},
+    ),
+    "bwc": ("Biological Weapons Convention", {"London": "london", "Moscow": "moscow", "Washington": "washington"}),
+    "geneva-protocol": ("1925 Geneva Protocol", {"Paris": None}),
+    "icsant": ("International Convention for the Suppression of Acts of Nuclear Terrorism", {"UN": None}),
+    "cfe": ("Treaty on Conventional Armed Forces in Europe (CFE)", {"The Hague": None}),
+    "open-skies": ("Treaty on Open Skies", {"Ottawa": "canada", "Budapest": "hungary"}),
+}
+ACTIONS = {
+    "Signature": "signature",
+    "Deposit of instruments of ratification": "ratification",
+    "Deposit of instruments of accession": "accession",
+    "Deposit of instruments of succession": "succession",
+    "Deposit of instruments of acceptance": "acceptance",
+    "Deposit of instruments of approval": "approval",
+}
+CHECK_ONLY = {"cfe", "npt", "bwc"}
+ORDER = {"signature": 0, "withdrawal": 2}  # same-day ties: sign first, join next, leave last
+# The copy files some former states' acts under a state of today: state of today -> (former state, the
+# day the state of today began to act in its own name), latest first. Other successors (Belarus and
+# Ukraine, the Baltic states, the Yugoslav republics) signed and joined these treaties in their own name.
+FILED_UNDER_SUCCESSOR = {
+    "RUS": (("SUN", "1991-12-26"),),
+    "SRB": (("SCG", "2006-06-03"), ("YUG", "1992-04-27")),
+    "MNE": (("SCG", "2006-06-03"), ("YUG", "1992-04-27")),
+    "CZE": (("CSK", "1993-01-01"),),
+    "SVK": (("CSK", "1993-01-01"),),
+}
+# The copy files both Yemens' acts before their union (22 May 1990) under Yemen, so whose act a row
+# records cannot be told: such rows are left out.
+AMBIGUOUS_BEFORE = {"YEM": "1990-05-22"}
+# Rows of the copy that are wrong in UNODA's own pages, shown by other sources: never imported.
+KNOWN_ERRORS = {
+    ("ptbt", "Nigeria", "Signature", "Moscow", "1964-09-02"): (
+        "signature dated after the treaty's entry into force (10 October 1963), when it was open only to accession"
+    ),
+    ("seabed", "Saint Kitts and Nevis", "Deposit of instruments of ratification", "Washington", "1972-05-18"): (
+        "dated eleven years before Saint Kitts and Nevis became independent, on the day of the US deposit"
+    ),
+}
+
+
+class ImportFailed(Exception):
+    """A problem that stops the import; nothing is written."""
+
+
+def copy_actions(copy: dict, instrument: str) -> list[dict]:
+    """The copy's actions for one instrument, as our actions; raise listing every name or word not understood."""
+    treaty, places = TREATIES_IN_COPY[instrument]
+    actions, problems = [], set()
+    for name, treaties in copy.items():
+        record = treaties.get(treaty)
+        if not record or not record.get("dates"):
+            continue
+        try:
+            code = states.code_for_name(html.unescape(name))  # the harvest kept "C&ocirc;te d'Ivoire"
+        except states.UnknownState:
+            problems.add(f"unmapped state name {name!r} (add it to data/aliases.yaml)")
+            continue
+        for verb, place, date in zip(record["actions"], record["places"], record["dates"], strict=True):
+            if verb not in ACTIONS or place not in places:
+                problems.add(f"{name}: cannot read {verb!r} at {place!r}")
+                continue
+            if (instrument, name, verb, place, date) in KNOWN_ERRORS or date < AMBIGUOUS_BEFORE.get(code, ""):
+                continue
+            action = _action(code, ACTIONS[verb], date, places[place])
+            if action not in actions:  # a former state's act filed under each of its successors
+                actions.append(action)
+    if problems:
+        raise ImportFailed(f"{treaty}: " + "; ".join(sorted(problems)))
+    return sorted(actions, key=_sort_key)
+
+
+def _action(code: str, verb: str, date: str, depositary: str | None) -> dict:
+    action = {"state": _state_on(code, date), "action": verb, "date": date, "source": SOURCE_KEY}
+    if depositary:
+        action["depositary"] = depositary
+    if verb == "succession" and states.succeeded_state(action["state"]):
+        action["predecessor"] = states.succeeded_state(action["state"])
+    return action
+
+
+def _state_on(code: str, date: str) -> str:
+    """The state that acted on `date`: the copy files some former states' acts under a state of today."""
+    state = code
+    for former, until in FILED_UNDER_SUCCESSOR.get(code, ()):
+        if date < until:
+            state = former
+    return state
+
+
+def _sort_key(action: dict) -> tuple:
+    return (action["state"], str(action.get("date", "")), ORDER.get(action["action"], 1), action.get("depositary", ""))
+
+
+def _full(date) -> bool:
+    return len(str(date or "")) == 10
+
+
+def disagreements(ours: list[dict], copied: list[dict]) -> list[str]:
+    """One line for each copied date that our other sources contradict (same state, act and depositary)."""
+    known: dict[tuple, set[str]] = {}
+    for act in ours:
+        if act.get("source") != SOURCE_KEY and _full(act.get("date")):
+            known.setdefault((act["state"], act["action"], act.get("depositary")), set()).add(str(act["date"]))
+    lines = []
+    for act in copied:
+        dates = known.get((act["state"], act["action"], act.get("depositary")))
+        if dates and act["date"] not in dates:
+            where = f" at {act['depositary']}" if act.get("depositary") else ""
+            lines.append(f"{act['state']} {act['action']}{where}: copy {act['date']}, ours {', '.join(sorted(dates))}")
+    return lines
+
+
+def agreements(ours: list[dict], copied: list[dict]) -> int:
+    """How many copied dates our other sources confirm (same state, act and day; depositary too if both name one)."""
+    confirmed = 0
+    for act in copied:
+        if any(
+            other.get("source") != SOURCE_KEY
+            and (other["state"], other["action"], str(other.get("date"))) == (act["state"], act["action"], act["date"])
+            and other.get("depositary") in (None, act.get("depositary"))
+            for other in ours
+        ):
+            confirmed += 1
+    return confirmed
+
+
+def merge(data: dict, copied: list[dict]) -> tuple[dict, list[str]]:
+    """`data` with the copy's actions merged in, and the copied rows left out because ours disagree."""
+    kept = [act for act in data["participation"] if act.get("source") != SOURCE_KEY]
+    conflicts = disagreements(kept, copied)
+    conflicting = {tuple(line.split(":")[0].split()[:2]) for line in conflicts}
+    copied = [act for act in copied if (act["state"], act["action"]) not in conflicting]
+    copied = [act for act in copied if not any(_same(act, other) for other in kept)]
+
+    kept = [act for act in kept if not _made_redundant(act, copied)]
+    sources = [s for s in data["sources"] if s["key"] != SOURCE_KEY]
+    if copied:
+        sources.append({"key": SOURCE_KEY, "title": SOURCE_TITLE, "url": COPY_URL, "accessed": "2026-11-28"})
+    merged = dict(data, sources=sources, participation=sorted(kept + copied, key=_sort_key))
+    # A partial list is as current as its latest recorded act.
+    merged["as_of"] = max([str(data["as_of"])] + [act["date"] for act in copied])
+    return merged, conflicts
+
+
+def _made_redundant(act: dict, copied: list[dict]) -> bool:
+    """Whether the copy says all that `act` says: the same state, act, day and depositary, or more."""
+    mine = [c for c in copied if c["state"] == act["state"]]
+    if act["action"] == "became-party":  # the copy names the act: ratification, accession...
+        mine = [c for c in mine if c["action"] != "signature"]
+    else:
+        mine = [c for c in mine if c["action"] == act["action"]]
+    date = str(act.get("date") or "")
+    if len(date) < 10:  # undated, or known only to the month or year
+        return any(c["date"].startswith(date) for c in mine)
+    if act["action"] == "became-party":
+        return any(c["date"] == date and act.get("depositary") in (None, c.get("depositary")) for c in mine)
+    return not act.get("depositary") and any(c["date"] == date for c in mine)
+
+
+def _same(act: dict, other: dict) -> bool:
+    keys = ("state", "action", "depositary")
+    return all(act.get(k) == other.get(k) for k in keys) and str(other.get("date")) == act["date"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("copy", type=Path, help="treatydata.json")
+    parser.add_argument("--id", action="append", required=True, choices=sorted(TREATIES_IN_COPY))
+    parser.add_argument("--check", action="store_true", help="only measure the copy against our other sources")
+    parser.add_argument("--out-dir", type=Path, default=TREATIES, help="where treaty files live (default: treaties/)")
+    args = parser.parse_args(argv)
+    contradicted = False
+    try:
+        copy = json.loads(args.copy.read_text(encoding="utf-8"))
+        for instrument in args.id:
+            path = args.out_dir / f"{instrument}.yaml"
+            data = yamlio.load(path)
+            copied = copy_actions(copy, instrument)
+            if args.check:
+                lines = disagreements(data["participation"], copied)
+                for line in lines:
+                    print(f"{instrument}: {line}")
+                confirmed = agreements(data["participation"], copied)
+                print(
+                    f"{instrument}: {confirmed} copied dates confirmed, {len(lines)} contradicted, {len(copied)} in all"
+                )
+                contradicted = contradicted or bool(lines)
+                continue
+            if instrument in CHECK_ONLY:
+                raise ImportFailed(f"{instrument}: the copy is used only to measure this file (use --check)")
+            merged, conflicts = merge(data, copied)
+            for line in conflicts:
+                print(f"{instrument}: not imported, our sources disagree: {line}")
+            yamlio.write_atomic(path, yamlio.dumps(merged))
+            print(
+                f"{path}: {sum(a.get('source') == SOURCE_KEY for a in merged['participation'])} actions from the copy"
+            )
+    except (ImportFailed, OSError, json.JSONDecodeError, yamlio.YamlError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    return 1 if contradicted else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
