@@ -36,7 +36,9 @@ from treatylib.paths import TREATIES
 
 SOURCE_KEY = "unoda-2018"
 COPY_URL = "https://github.com/ohnemax/treatyratification/blob/2ba3e30c6e94e8f53be567766bccdd0ed1172509/treatydata.json"
-SOURCE_TITLE = "UNODA Treaties Database, per-state pages, as copied in 2018 by a third party (ohnemax/treatyratification)"
+SOURCE_TITLE = (
+    "UNODA Treaties Database, per-state pages, as copied in 2018 by a third party (ohnemax/treatyratification)"
+)
 # Our instrument id -> the treaty's name in the copy, and the copy's places -> our depositary keys
 # (None: a single depositary, so actions name none).
 TREATIES_IN_COPY = {
