@@ -11,9 +11,9 @@ running in parallel; each action names the capital where it was deposited.
 
 A third party's copy is a lead until it is measured. `--check` compares every date the copy gives
 with the dated acts our files already hold from other sources, for the same state, act and
-depositary, and prints each disagreement. The CFE, NPT and BWC are measured but not imported: the
-copy files the USSR's CFE signature under each of its successors, and the NPT and BWC files come
-from UNODA's current database.
+depositary, and prints each disagreement. The CFE is measured but not imported: the copy files the
+USSR's CFE signature under each of its successors. For the NPT and the BWC, the copy adds what
+UNODA's current export lacks: a date for each depositary, not one per state.
 
 On import, the copy's actions carry the source key `unoda-2018`; earlier `unoda-2018` actions are
 replaced, so a re-import gives the same file. Other actions stay, with three exceptions, each made
@@ -63,7 +63,7 @@ ACTIONS = {
     "Deposit of instruments of acceptance": "acceptance",
     "Deposit of instruments of approval": "approval",
 }
-CHECK_ONLY = {"cfe", "npt", "bwc"}
+CHECK_ONLY = {"cfe"}
 ORDER = {"signature": 0, "withdrawal": 2}  # same-day ties: sign first, join next, leave last
 # The copy files some former states' acts under a state of today: state of today -> (former state, the
 # day the state of today began to act in its own name), latest first. Other successors (Belarus and
@@ -82,6 +82,21 @@ AMBIGUOUS_BEFORE = {"YEM": "1990-05-22"}
 KNOWN_ERRORS = {
     ("ptbt", "Nigeria", "Signature", "Moscow", "1964-09-02"): (
         "signature dated after the treaty's entry into force (10 October 1963), when it was open only to accession"
+    ),
+    ("npt", "Andorra", "Deposit of instruments of accession", "London", "1986-06-07"): (
+        "the Netherlands treaty database dates the treaty's entry into force for Andorra 7 June 1996"
+    ),
+    ("npt", "Finland", "Deposit of instruments of ratification", "London", "1970-02-05"): (
+        "a year after the Moscow and Washington deposits of 5 February 1969, on the same day and month"
+    ),
+    ("bwc", "Sri Lanka", "Deposit of instruments of ratification", "London", "1976-11-18"): (
+        "ten years before the Moscow and Washington deposits of 18 November 1986, on the same day and month"
+    ),
+    ("bwc", "Suriname", "Deposit of instruments of accession", "London", "1996-01-06"): (
+        "three years after the Moscow deposit of 6 January 1993, on the same day and month"
+    ),
+    ("bwc", "Sweden", "Signature", "Moscow", "1974-02-27"): (
+        "a year before the London and Washington signatures of 27 February 1975, on the same day and month"
     ),
     ("seabed", "Saint Kitts and Nevis", "Deposit of instruments of ratification", "Washington", "1972-05-18"): (
         "dated eleven years before Saint Kitts and Nevis became independent, on the day of the US deposit"
