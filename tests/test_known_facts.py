@@ -52,6 +52,14 @@ def test_npt_china_and_france_acceded_in_1992(load):
         assert acc and all(a.date.year == 1992 for a in acc), state
 
 
+def test_npt_a_state_joined_at_its_first_deposit(load):
+    # Angola deposited in Washington on 14 Oct 1996 (US status list; Netherlands treaty database) and in
+    # Moscow only in 2010; the copy of UNODA's pages misprints Andorra's London deposit as 1986.
+    statuses = state_statuses(load("npt"))
+    assert statuses["AGO"].date.text == "1996-10-14"
+    assert statuses["AND"].date.year == 1996
+
+
 def test_npt_has_about_190_parties(load):
     parties = [s for s, st in state_statuses(load("npt")).items() if st.status == "party"]
     assert 189 <= len(parties) <= 192
