@@ -14,7 +14,9 @@ WORKFLOW = re.compile(
 )
 
 # A guess is not a fact: a note says what a source states, or that it is silent.
-GUESS = re.compile(r"\bprobably\b|\bpresumably\b|\bappears to be\b|\bmust have been\b|\bperhaps\b|\bapparently\b", re.IGNORECASE)
+GUESS = re.compile(
+    r"\bprobably\b|\bpresumably\b|\bappears to be\b|\bmust have been\b|\bperhaps\b|\bapparently\b", re.IGNORECASE
+)
 
 
 def notes_matching(pattern):
