@@ -78,7 +78,8 @@ FILED_UNDER_SUCCESSOR = {
 # The copy files both Yemens' acts before their union (22 May 1990) under Yemen, so whose act a row
 # records cannot be told: such rows are left out.
 AMBIGUOUS_BEFORE = {"YEM": "1990-05-22"}
-# Rows of the copy that are wrong in UNODA's own pages, shown by other sources: never imported.
+# Rows of the copy that cannot be right (a mistyped year, an act dated before the state could act): never
+# imported. Each says why.
 KNOWN_ERRORS = {
     ("ptbt", "Nigeria", "Signature", "Moscow", "1964-09-02"): (
         "signature dated after the treaty's entry into force (10 October 1963), when it was open only to accession"
@@ -120,6 +121,9 @@ def copy_actions(copy: dict, instrument: str) -> list[dict]:
             code = states.code_for_name(html.unescape(name))  # the harvest kept "C&ocirc;te d'Ivoire"
         except states.UnknownState:
             problems.add(f"unmapped state name {name!r} (add it to data/aliases.yaml)")
+            continue
+        if not len(record["actions"]) == len(record["places"]) == len(record["dates"]):
+            problems.add(f"{name}: the actions, places and dates of {treaty!r} differ in number")
             continue
         for verb, place, date in zip(record["actions"], record["places"], record["dates"], strict=True):
             if verb not in ACTIONS or place not in places:
@@ -199,9 +203,11 @@ def merge(data: dict, copied: list[dict]) -> tuple[dict, list[str]]:
     copied = [act for act in copied if not any(_same(act, other) for other in kept)]
 
     kept = [act for act in kept if not _made_redundant(act, copied)]
-    sources = [s for s in data["sources"] if s["key"] != SOURCE_KEY]
-    if copied:
-        sources.append({"key": SOURCE_KEY, "title": SOURCE_TITLE, "url": COPY_URL, "accessed": "2026-11-28"})
+    entry = {"key": SOURCE_KEY, "title": SOURCE_TITLE, "url": COPY_URL, "accessed": "2026-11-28"}
+    # Refreshed in place, so a re-import leaves the order of the sources alone.
+    sources = [entry if s["key"] == SOURCE_KEY else s for s in data["sources"] if copied or s["key"] != SOURCE_KEY]
+    if copied and entry not in sources:
+        sources.append(entry)
     merged = dict(data, sources=sources, participation=sorted(kept + copied, key=_sort_key))
     # A partial list is as current as its latest recorded act.
     merged["as_of"] = max([str(data["as_of"])] + [act["date"] for act in copied])

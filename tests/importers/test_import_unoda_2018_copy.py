@@ -21,7 +21,7 @@ DEPOSITARIES = [{"key": key, "name": key.title()} for key in ("london", "moscow"
 def write_seabed(folder: Path, iceland_date: str = "1972-05-30") -> Path:
     data = {
         "id": "seabed", "name": "Seabed Treaty", "short_name": "Seabed", "kind": "treaty", "domains": ["nuclear"],
-        "summary": "Hand-written summary.", "depositaries": DEPOSITARIES, "as_of": "2006",
+        "summary": "Hand-written summary.", "depositaries": DEPOSITARIES, "as_of": "2010",
         "sources": [{"key": "gazette", "title": "A gazette", "url": "https://example.org/"}],
         "participation": [
             {"state": "FIN", "action": "ratification", "date": "1971-06-08", "depositary": "london"},
@@ -67,7 +67,7 @@ def test_import_adds_deposits_with_their_depositaries(tmp_path):
     assert ("FIN", "ratification", "1971-06-08", "london", None) in got  # ours stays; no duplicate
     assert ("FIN", "ratification", "1971-06-08", "london", "unoda-2018") not in got
     assert ("SUN", "ratification", "1972-05-18", "london", "unoda-2018") in got  # Russia's entry, before 1991
-    assert yamlio.load(path)["as_of"] == "2006"
+    assert yamlio.load(path)["as_of"] == "2010"
 
 
 def test_import_drops_what_the_copy_makes_redundant(tmp_path):
@@ -123,3 +123,13 @@ def test_import_replaces_a_became_party_that_the_copy_names(tmp_path):
     got = acts(path)
     assert not any(a[1] == "became-party" and a[0] == "FIN" for a in got)
     assert ("SUN", "ratification", "1972-05", None, None) not in got  # the copy gives the day
+
+
+def test_former_states_acts_go_to_the_state_that_acted(tmp_path):
+    path = write_seabed(tmp_path)
+    run(tmp_path)
+    got = acts(path)
+    assert ("YUG", "signature", "1971-02-11", "moscow", "unoda-2018") in got  # filed under Serbia
+    assert ("SRB", "succession", "2006-06-03", "london", "unoda-2018") in got
+    yemen = {a for a in got if a[0] in ("YEM", "YMD")}
+    assert yemen == {("YEM", "accession", "1995-01-01", "moscow", "unoda-2018")}  # 1979: which Yemen?
