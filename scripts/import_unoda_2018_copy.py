@@ -35,6 +35,7 @@ from treatylib import states, yamlio
 from treatylib.paths import TREATIES
 
 SOURCE_KEY = "unoda-2018"
+COPY_DATE = "2018-01-09"  # the latest act in the copy: it was made on or after that day
 COPY_URL = "https://github.com/ohnemax/treatyratification/blob/2ba3e30c6e94e8f53be567766bccdd0ed1172509/treatydata.json"
 SOURCE_TITLE = (
     "UNODA Treaties Database, per-state pages, as copied in 2018 by a third party (ohnemax/treatyratification)"
@@ -209,8 +210,9 @@ def merge(data: dict, copied: list[dict]) -> tuple[dict, list[str]]:
     if copied and entry not in sources:
         sources.append(entry)
     merged = dict(data, sources=sources, participation=sorted(kept + copied, key=_sort_key))
-    # A partial list is as current as its latest recorded act.
-    merged["as_of"] = max([str(data["as_of"])] + [act["date"] for act in copied])
+    # The copy shows every state's acts as they stood when it was made, so the file is complete to then.
+    if copied:
+        merged["as_of"] = max(str(data["as_of"]), COPY_DATE)
     return merged, conflicts
 
 
