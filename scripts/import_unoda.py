@@ -122,7 +122,8 @@ def _former_for(code: str, date: str) -> str | None:
     """The former state `code` continues, if `date` falls before it ended (Russia -> USSR before 1991-12-26)."""
     for former in states.get(code).predecessors:
         state = states.get(former)
-        if state.continuator == code and state.ended and date < state.ended:
+        # After a union the continuator's earlier acts are its own (Yemen), so a date cannot tell.
+        if state.continuator == code and state.ended and date < state.ended and not state.union:
             return former
     return None
 

@@ -118,3 +118,10 @@ def test_a_note_shared_by_several_acts_is_shown_once(site):
     page = (site / "instruments" / "ptbt.html").read_text()
     row = next(tr for tr in page.split("<tr>") if "states/bra.html" in tr)
     assert "1964-12-15" in row and row.count("respectivamente") == 1  # one note for all three deposits
+
+
+def test_a_list_complete_to_a_date_says_not_joined_as_of_that_date(site):
+    israel = text_of((site / "states" / "isr.html").read_text())
+    assert "Seabed Treaty Treaty — Not joined (as of 9 January 2018)" in israel
+    seabed = text_of((site / "instruments" / "seabed.html").read_text())
+    assert "Every state's acts up to 9 January 2018 are listed" in seabed

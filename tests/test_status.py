@@ -125,6 +125,11 @@ def test_a_signatory_on_an_incomplete_list_is_flagged():
     assert for_instrument(complete, acts).label == "Signatory"
     partial = replace(complete, participation_complete=False)
     assert for_instrument(partial, acts).label == "Signatory (list incomplete)"
+    # A list complete to a date: the status holds as of that date.
+    complete_to = replace(partial, complete_to=d("2018-01-09"))
+    assert for_instrument(complete_to, acts).label == "Signatory (as of 9 January 2018)"
+    later = (Action("AAA", "signature", d("2019-05-01"), "s"),)  # recorded one by one after that date
+    assert for_instrument(complete_to, later).label == "Signatory (list incomplete)"
 
 
 def test_counts_follow_the_states_as_they_stood():

@@ -43,8 +43,12 @@ class Catalog:
             return StateEntry(inst, for_instrument(inst, acts), via=via)
         if not self.may_join(inst, code):
             return StateEntry(inst, Status("ineligible"))
-        # Absence from an incomplete list is not evidence of absence.
-        return StateEntry(inst, Status(None if inst.participation_complete else "unknown"))
+        # Absence from an incomplete list is not evidence of absence, except up to the date it is complete to.
+        if inst.participation_complete:
+            return StateEntry(inst, Status(None))
+        if inst.complete_to:
+            return StateEntry(inst, Status(None, known_to=inst.complete_to))
+        return StateEntry(inst, Status("unknown"))
 
     def may_join(self, inst: Instrument, code: str) -> bool:
         """Whether the instrument is open to this state at all."""

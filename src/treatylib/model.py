@@ -147,6 +147,7 @@ class Instrument:
     links: Links = Links()
     official_counts: tuple[OfficialCount, ...] = ()
     participation_complete: bool = True
+    complete_to: PartialDate | None = None  # an incomplete list holds every act up to this date
     open_to: OpenTo | None = None
     coverage_note: str | None = None
 
@@ -229,6 +230,7 @@ def from_data(data: dict, path: str = "") -> Instrument:
         related=tuple(Relation(r["id"], r["relation"], r.get("note")) for r in data.get("related", ())),
         links=Links(**data.get("links", {})),
         participation_complete=data.get("participation_complete", True),
+        complete_to=_d(data.get("complete_to")),
         open_to=OpenTo(
             data["open_to"]["description"],
             tuple(data["open_to"].get("states", ())),

@@ -23,6 +23,7 @@ class State:
     name: str
     former: bool = False
     continuator: str | None = None
+    union: bool = False  # the continuator acted in its own name before (South Yemen into Yemen)
     successors: tuple[str, ...] = ()
     predecessors: tuple[str, ...] = ()
     ended: str | None = None
@@ -100,6 +101,7 @@ def _registry() -> dict[str, State]:
             name=_COMMON_NAMES.get(code, name),
             former=former,
             continuator=row.get("continuator"),
+            union=row.get("union", False),
             successors=tuple(row.get("successors", ())),
             predecessors=tuple(predecessors.get(code, ())),
             ended=row.get("ended"),

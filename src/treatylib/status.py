@@ -73,6 +73,7 @@ class Status:
     consent: str | None = None  # the act that made the state a party: ratification, accession...
     awaiting_force: bool = False  # consented, but the treaty itself is not in force
     later_acts_unknown: bool = False  # a signatory on an incomplete list: a later deposit may be missing
+    known_to: PartialDate | None = None  # the list is complete only to this date: later acts may be missing
 
     @property
     def label(self) -> str:
@@ -94,6 +95,8 @@ class Status:
             extras.append("ratification revoked")
         if self.later_acts_unknown:
             extras.append("list incomplete")
+        if self.known_to:
+            extras.append(f"as of {self.known_to.human()}")
         return f"{text} ({', '.join(extras)})" if extras else text
 
     @property
@@ -170,13 +173,17 @@ def derive(actions: tuple[Action, ...] | list[Action], at: dt.date | None = None
 def for_instrument(instrument: Instrument, actions, at: dt.date | None = None) -> Status:
     """derive(), plus what the instrument adds: whether a consenting state still waits for the
     treaty to enter into force, and whether a signatory's later ratification may be missing
-    because the list is incomplete (a signature from a 1968 list is not a status today)."""
+    because the list is incomplete (a signature from a 1968 list is not a status today), or
+    complete only to a date (then the status holds as of that date)."""
     at = at or instrument.as_of.latest
     status = derive(actions, at)
     force = instrument.entry_into_force
     if status.status == "party" and (force is None or force.earliest > at):
         return replace(status, awaiting_force=True)
     if status.status == "signatory" and not instrument.participation_complete:
+        known_to = instrument.complete_to
+        if known_to and not status.signed.earliest > known_to.latest:
+            return replace(status, known_to=known_to)
         return replace(status, later_acts_unknown=True)
     return status
 

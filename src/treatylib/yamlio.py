@@ -198,6 +198,7 @@ KEY_ORDER = [
     "links",
     "open_to",
     "participation_complete",
+    "complete_to",
     "coverage_note",
     "as_of",
     "sources",

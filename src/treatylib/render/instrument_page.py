@@ -68,7 +68,12 @@ def _coverage(inst: Instrument) -> str:
     kind = "note" if inst.participation_complete else "warning"
     title = "About this list" if inst.participation_complete else "Incomplete participation list"
     body = inst.coverage_note or "Only actions we could confirm are listed."
-    if not inst.participation_complete:
+    if not inst.participation_complete and inst.complete_to:
+        body += (
+            f" Every state's acts up to {inst.complete_to.human()} are listed: a state missing from the list"
+            " had not joined by then, but may have joined since."
+        )
+    elif not inst.participation_complete:
         body += " A state missing from the list may still have joined."
     return f'!!! {kind} "{title}"\n\n    {body}\n\n'
 

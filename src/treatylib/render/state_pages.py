@@ -25,14 +25,19 @@ def reason_outside(entry: StateEntry) -> str | None:
             return f"ratification revoked {md.date(status.date)}; remains a signatory"
         if status.later_acts_unknown:
             return "signed; a later ratification may be missing from our incomplete list"
-        return "signed but not ratified"
+        return "signed but not ratified" + _as_of(status)
     if status.status == "ineligible":
         return "not open to it" + (f" ({inst.open_to.description})" if inst.open_to else " (bilateral treaty)")
     if status.status == "unknown":
         return "not in our list, which is incomplete: check the source"
     if status.status == "adherent":
         return "adheres unilaterally; not admitted as a member"
-    return "not a member" if inst.is_regime else "never signed"
+    return ("not a member" if inst.is_regime else "never signed") + _as_of(status)
+
+
+def _as_of(status) -> str:
+    """For a list complete only to a date: the status holds then, and later acts are not recorded."""
+    return f", as of {md.date(status.known_to)}; later acts are not recorded here" if status.known_to else ""
 
 
 def summary_line(catalog: Catalog, code: str) -> str:

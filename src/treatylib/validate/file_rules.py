@@ -15,7 +15,7 @@ from .schema_layer import format_path
 Finding = tuple[tuple, str]
 RULES: dict[str, Callable[[dict], Iterator[Finding]]] = {}
 
-_TOP_DATES = ("adopted", "opened_for_signature", "signed", "established", "entry_into_force", "as_of")
+_TOP_DATES = ("adopted", "opened_for_signature", "signed", "established", "entry_into_force", "as_of", "complete_to")
 _ACTION_DATES = ("date", "effective", "withdrawal_rescinded")
 _JOINING = CONSENT_ACTIONS | MEMBERSHIP_ACTIONS | {"signature", "adherence"}
 _REGIME_ONLY = MEMBERSHIP_ACTIONS | {"adherence"}
@@ -123,6 +123,17 @@ def after_as_of(data: dict) -> Iterator[Finding]:
         when = _date(act.get("date"))
         if when and when.surely_after(as_of):
             yield ("participation", i, "date"), f"{when} is later than the file's as_of date {as_of}"
+
+
+@rule("complete-to")
+def complete_to(data: dict) -> Iterator[Finding]:
+    when, as_of = _date(data.get("complete_to")), _date(data["as_of"])
+    if when is None:
+        return
+    if data.get("participation_complete", True):
+        yield ("complete_to",), "only for a list marked participation_complete: false"
+    if when.surely_after(as_of):
+        yield ("complete_to",), f"{when} is later than the file's as_of date {as_of}"
 
 
 @rule("before-opening")
