@@ -130,6 +130,8 @@ def test_a_signatory_on_an_incomplete_list_is_flagged():
     assert for_instrument(complete_to, acts).label == "Signatory (as of 9 January 2018)"
     later = (Action("AAA", "signature", d("2019-05-01"), "s"),)  # recorded one by one after that date
     assert for_instrument(complete_to, later).label == "Signatory (list incomplete)"
+    undated = (Action("AAA", "signature", None, "s"),)
+    assert for_instrument(complete_to, undated).label == "Signatory (as of 9 January 2018)"
 
 
 def test_counts_follow_the_states_as_they_stood():

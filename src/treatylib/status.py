@@ -181,8 +181,8 @@ def for_instrument(instrument: Instrument, actions, at: dt.date | None = None) -
     if status.status == "party" and (force is None or force.earliest > at):
         return replace(status, awaiting_force=True)
     if status.status == "signatory" and not instrument.participation_complete:
-        known_to = instrument.complete_to
-        if known_to and not status.signed.earliest > known_to.latest:
+        known_to, signed = instrument.complete_to, status.signed
+        if known_to and (signed is None or signed.earliest <= known_to.latest):
             return replace(status, known_to=known_to)
         return replace(status, later_acts_unknown=True)
     return status
