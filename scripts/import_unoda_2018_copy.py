@@ -20,7 +20,8 @@ replaced, so a re-import gives the same file. Other actions stay, with three exc
 redundant by the copy: an undated action of the same state and act, an undated 'became party' of a
 state the copy shows joining, and an action without a depositary on the same day as the copy's
 deposit. When our file and the copy give different days for the same state, act and depositary,
-ours is kept and the copy's row is reported, not imported.
+ours is kept and the copy's row is reported, not imported. A note written on an imported row is
+kept when the row is imported again.
 """
 
 from __future__ import annotations
@@ -198,6 +199,11 @@ def agreements(ours: list[dict], copied: list[dict]) -> int:
 def merge(data: dict, copied: list[dict]) -> tuple[dict, list[str]]:
     """`data` with the copy's actions merged in, and the copied rows left out because ours disagree."""
     kept = [act for act in data["participation"] if act.get("source") != SOURCE_KEY]
+    # A note a maintainer wrote on an imported row survives the re-import of that row.
+    notes = {
+        _key(act): act["note"] for act in data["participation"] if act.get("source") == SOURCE_KEY and "note" in act
+    }
+    copied = [dict(act, note=notes[_key(act)]) if _key(act) in notes else act for act in copied]
     conflicts = disagreements(kept, copied)
     conflicting = {tuple(line.split(":")[0].split()[:2]) for line in conflicts}
     copied = [act for act in copied if (act["state"], act["action"]) not in conflicting]
@@ -229,6 +235,10 @@ def _made_redundant(act: dict, copied: list[dict]) -> bool:
     if act["action"] == "became-party":
         return any(c["date"] == date and act.get("depositary") in (None, c.get("depositary")) for c in mine)
     return not act.get("depositary") and any(c["date"] == date for c in mine)
+
+
+def _key(act: dict) -> tuple:
+    return act["state"], act["action"], str(act.get("date")), act.get("depositary")
 
 
 def _same(act: dict, other: dict) -> bool:

@@ -133,3 +133,15 @@ def test_former_states_acts_go_to_the_state_that_acted(tmp_path):
     assert ("SRB", "succession", "2006-06-03", "london", "unoda-2018") in got
     yemen = {a for a in got if a[0] in ("YEM", "YMD")}
     assert yemen == {("YEM", "accession", "1995-01-01", "moscow", "unoda-2018")}  # 1979: which Yemen?
+
+
+def test_a_note_on_an_imported_row_survives_reimport(tmp_path):
+    path = write_seabed(tmp_path)
+    run(tmp_path)
+    data = yamlio.load(path)
+    row = next(a for a in data["participation"] if a["state"] == "FIN" and a.get("depositary") == "moscow")
+    row["note"] = "Another source gives another day."
+    path.write_text(yamlio.dumps(data), encoding="utf-8")
+    run(tmp_path)
+    again = yamlio.load(path)["participation"]
+    assert any(a.get("note") == "Another source gives another day." for a in again if a["state"] == "FIN")
