@@ -167,18 +167,26 @@ def _full(date) -> bool:
     return len(str(date or "")) == 10
 
 
-def disagreements(ours: list[dict], copied: list[dict]) -> list[str]:
-    """One line for each copied date that our other sources contradict (same state, act and depositary)."""
+def contradicted(ours: list[dict], copied: list[dict]) -> list[tuple[dict, list[str]]]:
+    """Each copied act whose date our other sources contradict (same state, act and depositary), with their dates."""
     known: dict[tuple, set[str]] = {}
     for act in ours:
         if act.get("source") != SOURCE_KEY and _full(act.get("date")):
             known.setdefault((act["state"], act["action"], act.get("depositary")), set()).add(str(act["date"]))
-    lines = []
+    found = []
     for act in copied:
         dates = known.get((act["state"], act["action"], act.get("depositary")))
         if dates and act["date"] not in dates:
-            where = f" at {act['depositary']}" if act.get("depositary") else ""
-            lines.append(f"{act['state']} {act['action']}{where}: copy {act['date']}, ours {', '.join(sorted(dates))}")
+            found.append((act, sorted(dates)))
+    return found
+
+
+def disagreements(ours: list[dict], copied: list[dict]) -> list[str]:
+    """One line for each copied date that our other sources contradict."""
+    lines = []
+    for act, dates in contradicted(ours, copied):
+        where = f" at {act['depositary']}" if act.get("depositary") else ""
+        lines.append(f"{act['state']} {act['action']}{where}: copy {act['date']}, ours {', '.join(dates)}")
     return lines
 
 
@@ -205,7 +213,8 @@ def merge(data: dict, copied: list[dict]) -> tuple[dict, list[str]]:
     }
     copied = [dict(act, note=notes[_key(act)]) if _key(act) in notes else act for act in copied]
     conflicts = disagreements(kept, copied)
-    conflicting = {tuple(line.split(":")[0].split()[:2]) for line in conflicts}
+    # Where ours and the copy disagree on a state's act, ours stands for every depositary of that act.
+    conflicting = {(act["state"], act["action"]) for act, _ in contradicted(kept, copied)}
     copied = [act for act in copied if (act["state"], act["action"]) not in conflicting]
     copied = [act for act in copied if not any(_same(act, other) for other in kept)]
 
