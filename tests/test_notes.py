@@ -9,7 +9,7 @@ TREATIES = Path(__file__).parents[1] / "treaties"
 # Phrases from data-gathering work that do not belong on a page a reader cites.
 WORKFLOW = re.compile(
     r"treaties/[\w-]+\.yaml|\bour file\b|\bmain file\b|library file|see unconfirmed|not asked for"
-    r"|not citable|lead only|\bHUGGO\b",
+    r"|not citable|lead only|\bHUGGO\b|(upgrades|replaces) the undated",
     re.IGNORECASE,
 )
 
