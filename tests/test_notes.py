@@ -9,13 +9,16 @@ TREATIES = Path(__file__).parents[1] / "treaties"
 # Phrases from data-gathering work that do not belong on a page a reader cites.
 WORKFLOW = re.compile(
     r"treaties/[\w-]+\.yaml|\bour file\b|\bmain file\b|library file|see unconfirmed|not asked for"
-    r"|not citable|lead only|\bHUGGO\b|(upgrades|replaces) the undated",
+    r"|not citable|lead only|\bHUGGO\b|(upgrades|replaces) the undated"
+    r"|stored (copy|excerpt|page|opening)|copy (we )?read|not checked here",
     re.IGNORECASE,
 )
 
 # A guess is not a fact: a note says what a source states, or that it is silent.
 GUESS = re.compile(
-    r"\bprobably\b|\bpresumably\b|\bappears to be\b|\bmust have been\b|\bperhaps\b|\bapparently\b", re.IGNORECASE
+    r"\bprobably\b|\bpresumably\b|\bappears to be\b|\bmust have been\b|\bperhaps\b|\bapparently\b"
+    r"|\bassum(ed|ption)\b",
+    re.IGNORECASE,
 )
 
 
@@ -25,8 +28,12 @@ def notes_matching(pattern):
         for action in data["participation"]:
             if pattern.search(action.get("note") or ""):
                 yield f"{path.name}: {action['state']} {action['action']}"
-        if pattern.search(data.get("coverage_note") or ""):
-            yield f"{path.name}: coverage_note"
+        for field in ("summary", "coverage_note", "entry_into_force_conditions"):
+            if pattern.search(data.get(field) or ""):
+                yield f"{path.name}: {field}"
+        for count in data.get("official_counts", []):
+            if pattern.search(count.get("difference") or ""):
+                yield f"{path.name}: official count as of {count['as_of']}"
 
 
 def test_no_note_talks_about_our_own_files():
