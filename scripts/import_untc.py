@@ -303,6 +303,10 @@ def sort_key(action: dict) -> tuple:
     return (action["state"], action.get("date", "9999"), ACTION_ORDER.index(kind) if kind in ACTION_ORDER else 99)
 
 
+def _row_key(action: dict) -> tuple:
+    return action["state"], action["action"], action.get("date")
+
+
 def merge(data: dict, page: dict, actions: list[dict]) -> dict:
     """Put the page's actions, count and source into `data`, keeping everything not from UNTC."""
     source = {
@@ -321,9 +325,17 @@ def merge(data: dict, page: dict, actions: list[dict]) -> dict:
         sources[index] = source
     if default != SOURCE_KEY:  # UNTC is not the default source: every imported action says so
         actions = [{**a, "source": SOURCE_KEY} for a in actions]
-    imported = {(a["state"], a["action"], a["date"]) for a in actions}
+    # A note a maintainer wrote on an imported row (another source's date, say) survives the
+    # re-import of that row, unless the page now has a note of its own for it.
+    notes = {
+        _row_key(a): a["note"]
+        for a in data.get("participation", [])
+        if a.get("source", default) == SOURCE_KEY and "note" in a
+    }
+    actions = [{**a, "note": notes[_row_key(a)]} if _row_key(a) in notes and "note" not in a else a for a in actions]
+    imported = {_row_key(a) for a in actions}
     for action in kept:
-        if (action["state"], action["action"], action.get("date")) in imported:
+        if _row_key(action) in imported:
             print(
                 f"warning: {action['state']} {action['action']} {action.get('date')} (source "
                 f"{action.get('source', default)}) repeats a UNTC action; keep one of them",

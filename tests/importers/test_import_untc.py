@@ -138,6 +138,8 @@ def test_existing_file_keeps_metadata_and_other_sources(tmp_path):
         ],
         "participation": [
             {"state": "NOR", "action": "signature", "date": "1990-01-01", "source": "untc"},  # stale: replaced
+            {"state": "NOR", "action": "ratification", "date": "1998-07-09", "source": "untc",
+             "note": "Another source gives another date."},  # a maintainer's note on an imported row
             {"state": "TON", "action": "accession", "date": "2026-06-25"},  # default source: kept
         ],
     }  # fmt: skip
@@ -155,6 +157,8 @@ def test_existing_file_keeps_metadata_and_other_sources(tmp_path):
     assert [c["source"] for c in data["official_counts"]] == ["untc", "depositary"]
     assert ("NOR", "signature", "1990-01-01") not in actions(data)
     assert ("TON", "accession", "2026-06-25") in actions(data)
+    by_state = {(a["state"], a["action"]): a for a in data["participation"]}
+    assert by_state["NOR", "ratification"]["note"] == "Another source gives another date."
     imported = [a for a in data["participation"] if a["state"] != "TON"]
     assert all(a["source"] == "untc" for a in imported)  # untc is not the default source here
     first = path.read_text(encoding="utf-8")
