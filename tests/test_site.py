@@ -76,6 +76,13 @@ def test_changes_2023_lists_russia_ctbt_revocation(site):
     assert "CTBT" in page and "Russia" in page and "deratification" in page
 
 
+def test_changes_say_which_depositary_received_each_deposit(site):
+    page = text_of((site / "changes" / "2018.html").read_text())
+    # Palestine deposited its BWC accession in London and Moscow: two rows, told apart.
+    assert "accession (Government of the United Kingdom" in page
+    assert "accession (Government of the Russian Federation" in page
+
+
 def test_no_external_requests_in_built_html(site):
     pattern = re.compile(r'(?:src|href)="(https?:)?//(?!arms-control-reference\.example\.org)[^"]+"')
     offenders = set()

@@ -164,6 +164,9 @@ class Instrument:
     def in_force(self) -> bool:
         return self.entry_into_force is not None and self.ended is None
 
+    def depositary_name(self, key: str) -> str:
+        return next((d.name for d in self.depositaries if d.key == key), key)
+
     def source(self, key: str) -> Source | None:
         return next((s for s in self.sources if s.key == key), None)
 

@@ -248,8 +248,7 @@ def _describe(act: Action, inst: Instrument) -> str:
     if act.role:
         text += f" as {act.role}"
     if act.depositary:
-        dep = next((d.name for d in inst.depositaries if d.key == act.depositary), act.depositary)
-        text += f" ({dep})"
+        text += f" ({inst.depositary_name(act.depositary)})"
     if act.predecessor:
         text += f" to {states.name(act.predecessor)}"
     return text
