@@ -84,6 +84,14 @@ def test_ctbt_russia_revoked_its_ratification_in_2023(load):
     assert status.status == "signatory" and status.deratified
 
 
+def test_cwc_palestine_withdrew_its_first_accession_and_joined_in_2018(load):
+    # UN Statement of Treaties, January and May 2018: withdrawn 8 January, new accession 17 May.
+    palestine = actions(load("cwc"), "PSE")
+    assert derive(palestine, dt.date(2018, 2, 1)).status is None
+    now = derive(palestine)
+    assert now.status == "party" and str(now.date) == "2018-05-17" and not now.deratified
+
+
 def test_mtcr_india_admitted_2016_and_35_partners(load):
     mtcr = load("mtcr")
     india = [a for a in actions(mtcr, "IND") if a.action == "admission"]

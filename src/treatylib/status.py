@@ -92,7 +92,7 @@ class Status:
         if self.provisional:
             extras.append("provisional application")
         if self.deratified:
-            extras.append("ratification revoked")
+            extras.append(f"{self.consent or 'ratification'} revoked")
         if self.later_acts_unknown:
             extras.append("list incomplete")
         if self.known_to:

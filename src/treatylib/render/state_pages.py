@@ -22,7 +22,7 @@ def reason_outside(entry: StateEntry) -> str | None:
         return f"withdrew (effective {md.date(status.date)})" + (", validity disputed" if status.disputed else "")
     if status.status == "signatory":
         if status.deratified:
-            return f"ratification revoked {md.date(status.date)}; remains a signatory"
+            return f"{status.consent or 'ratification'} revoked {md.date(status.date)}; remains a signatory"
         if status.later_acts_unknown:
             return "signed; a later ratification may be missing from our incomplete list"
         return "signed but not ratified" + _as_of(status)
