@@ -73,7 +73,12 @@ def test_tables_have_headers(site):
 
 def test_changes_2023_lists_russia_ctbt_revocation(site):
     page = text_of((site / "changes" / "2023.html").read_text())
-    assert "CTBT" in page and "Russia" in page and "deratification" in page
+    assert "CTBT" in page and "Russia" in page and "ratification revoked" in page
+
+
+def test_changes_2018_show_palestine_revoking_its_cwc_accession(site):
+    page = text_of((site / "changes" / "2018.html").read_text())
+    assert "accession revoked" in page
 
 
 def test_changes_say_which_depositary_received_each_deposit(site):

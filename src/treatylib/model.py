@@ -167,6 +167,16 @@ class Instrument:
     def depositary_name(self, key: str) -> str:
         return next((d.name for d in self.depositaries if d.key == key), key)
 
+    def revoked_consent(self, revocation: Action) -> str:
+        """The act a deratification revokes: the state's last consent before it (ratification for
+        Russia's CTBT revocation, accession for the State of Palestine's CWC instrument of 2017)."""
+        earlier = [
+            a
+            for a in self.actions_by_state().get(revocation.state, ())
+            if a.action in CONSENT_ACTIONS and a.date and revocation.date and a.date.sort_key < revocation.date.sort_key
+        ]
+        return earlier[-1].action if earlier else "ratification"
+
     def source(self, key: str) -> Source | None:
         return next((s for s in self.sources if s.key == key), None)
 

@@ -30,6 +30,8 @@ def _events(catalog: Catalog) -> dict[int, list[tuple[PartialDate, str, str, str
             what = act.action.replace("-", " ") + (f" as {act.role}" if act.role else "")
             if act.depositary:  # several depositaries: one row per deposit, so say which one
                 what += f" ({inst.depositary_name(act.depositary)})"
+            if act.action == "deratification":
+                what = f"{inst.revoked_consent(act)} revoked"
             if act.action == "withdrawal":
                 what = "withdrawal notice" + (" (disputed)" if act.disputed else "")
                 add(act.effective, inst, act.state, "withdrawal took effect" + (" (disputed)" if act.disputed else ""))

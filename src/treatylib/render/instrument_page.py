@@ -237,6 +237,8 @@ def _describe(act: Action, inst: Instrument) -> str:
     text = f"{act.action.replace('-', ' ')} {md.date(act.date, 'date not known')}"
     if act.action == "became-party":
         text = f"party (the source does not say by which act) {md.date(act.date, 'date not known')}"
+    if act.action == "deratification":
+        text = f"{inst.revoked_consent(act)} revoked {md.date(act.date, 'date not known')}"
     if act.action == "withdrawal":
         text = f"withdrawal notice {md.date(act.date, 'date not known')}"
         if act.effective:

@@ -170,6 +170,8 @@ def _events(catalog: Catalog, code: str) -> str:
             if act.state == code and act.action in notable:
                 when = act.effective if act.action == "withdrawal" and act.effective else act.date
                 what = act.action.replace("-", " ") + (" (disputed)" if act.disputed else "")
+                if act.action == "deratification":
+                    what = f"{inst.revoked_consent(act)} revoked"
                 if act.withdrawal_rescinded:
                     what += f", suspended {act.withdrawal_rescinded} before taking effect"
                 rows.append(
