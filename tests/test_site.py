@@ -1,5 +1,6 @@
 """Build the real site with --strict and check what readers rely on."""
 
+import html
 import re
 from pathlib import Path
 
@@ -8,8 +9,9 @@ from treatylib import paths
 ROOT = Path(__file__).parents[1]
 
 
-def text_of(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+def text_of(page: str) -> str:
+    """What a reader sees: tags dropped, character references shown as characters."""
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
 
 
 def test_every_instrument_has_a_page(site):

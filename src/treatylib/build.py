@@ -9,6 +9,7 @@ complete files and reloads only what changed.
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import re
 import shutil
@@ -22,6 +23,7 @@ from .catalog import Catalog
 from .render import changes, exports, index_pages, instrument_page, matrix, schema_doc, state_pages, svg, trackers
 from .render.citation import cite_block
 from .render.md import DOMAIN_LABELS, KIND_LABELS, front_matter, table
+from .render.safe import internal
 from .validate import validate_paths
 
 
@@ -59,21 +61,16 @@ def _downloads_page(catalog: Catalog) -> str:
     out = front_matter("Data downloads", description="CSV and JSON exports of the whole data set", boost=1)
     out += "# Data downloads\n\nThe whole data set, rebuilt with every release of the site. "
     out += "Dates keep the precision of their source: `1993` is never padded to `1993-01-01`.\n\n"
-    rows = [
-        [
-            "[participation.csv](data/participation.csv)",
-            "One row per action: instrument, state, action, date, depositary, source",
-        ],
-        [
-            "[status.csv](data/status.csv)",
-            "Derived status per instrument and state: party, signatory, withdrawn, member, adherent",
-        ],
-        ["[instruments.csv](data/instruments.csv)", "One row per instrument, with derived counts"],
-        ["[instruments.json](data/instruments.json)", "Every instrument's full record, with the YAML's field names"],
-        ["[states.csv](data/states.csv)", "States and entities, regions and succession links"],
-        ["[datapackage.json](data/datapackage.json)", "Frictionless Data Package descriptor of the CSV files"],
-        ["[instrument.schema.json](schema/instrument.schema.json)", "JSON Schema of the YAML source files"],
+    files = [
+        ("data/participation.csv", "One row per action: instrument, state, action, date, depositary, source"),
+        ("data/status.csv", "Derived status per instrument and state: party, signatory, withdrawn, member, adherent"),
+        ("data/instruments.csv", "One row per instrument, with derived counts"),
+        ("data/instruments.json", "Every instrument's full record, with the YAML's field names"),
+        ("data/states.csv", "States and entities, regions and succession links"),
+        ("data/datapackage.json", "Frictionless Data Package descriptor of the CSV files"),
+        ("schema/instrument.schema.json", "JSON Schema of the YAML source files"),
     ]
+    rows = [[internal(path.rsplit("/", 1)[-1], path), what] for path, what in files]
     out += table(["File", "What it holds"], rows)
     out += "\nEach instrument page and state page also links its own CSV and JSON.\n"
     return out
@@ -83,7 +80,7 @@ def _copy_static(target: Path) -> None:
     shutil.copytree(paths.DOCS, target, dirs_exist_ok=True)
 
 
-_TITLE = re.compile(r'^title: "?(.*?)"?$', re.M)
+_TITLE = re.compile(r"^title: (\".*\")$", re.M)
 
 
 def _cite_every_page(staging: Path, catalog: Catalog) -> None:
@@ -95,7 +92,8 @@ def _cite_every_page(staging: Path, catalog: Catalog) -> None:
             continue
         rel = page.relative_to(staging).with_suffix(".html").as_posix()
         match = _TITLE.search(text)
-        title = match.group(1) if match else "Arms Control Treaty Reference Library"
+        # Front matter holds the title HTML-escaped (see safe.plain); the citation shows it as text.
+        title = html.unescape(json.loads(match.group(1))) if match else "Arms Control Treaty Reference Library"
         key = "acref-" + re.sub(r"[^a-z0-9]+", "-", rel.removesuffix(".html").lower()).strip("-")
         page.write_text(text.rstrip("\n") + "\n\n" + cite_block(title, rel, as_of, key), encoding="utf-8")
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .. import states
 from ..catalog import Catalog
 from ..dates import PartialDate
 from . import md
+from .safe import text
 
 
 def _events(catalog: Catalog) -> dict[int, list[tuple[PartialDate, str, str, str]]]:
@@ -46,11 +46,13 @@ def render_all(catalog: Catalog) -> dict[str, str]:
     for year, events in by_year.items():
         rows = []
         for when, inst, state, what in sorted(events, key=lambda e: (e[0].sort_key, e[1].short_name, e[2])):
-            who = f"[{states.name(state)}](../states/{md.state_file(state)})" if state else "—"
-            rows.append([md.date(when), f"[{inst.short_name}](../instruments/{inst.id}.md)", who, what])
+            who = md.state_link(state) if state else "—"
+            rows.append([md.date(when), md.instrument_link(inst, "../instruments/"), who, what])
         out = md.front_matter(f"What changed in {year}", description=f"Arms-control events in {year}", boost=2)
         touched = sorted({e[1].short_name for e in events}, key=str.casefold)
-        out += f"# What changed in {year}\n\n{len(rows)} recorded events, in: {', '.join(touched)}.\n\n"
+        out += (
+            f"# What changed in {year}\n\n" + text(f"{len(rows)} recorded events, in: {', '.join(touched)}.") + "\n\n"
+        )
         # The table stays out of the search index: a year page should not outrank an instrument's own page.
         out += '<div class="sortable" data-search-exclude markdown>\n\n'
         out += md.table(["Date", "Instrument", "State", "Event"], rows)

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import re
+
 from ..dates import PartialDate
+from .safe import strip_controls
 
 SITE_NAME = "Arms Control Treaty Reference Library"
 SITE_URL = "https://arms-control-reference.example.org/"
 
 
 def cite_block(title: str, page_path: str, as_of: PartialDate, key: str) -> str:
+    """The title lands in fenced code blocks, which show text as text; it only has to stay on one
+    line (a fence closes on a line of its own) and, in BibTeX, keep its braces balanced."""
     url = SITE_URL + page_path
+    title = strip_controls(title)
+    bib_title = re.sub(r"([{}\\])", r"\\\1", title)
     plain = f'{SITE_NAME}. "{title}". Data as of {as_of.text}. {url}'
     bibtex = (
         f"@misc{{{key},\n"
-        f"  title        = {{{{{title}}}}},\n"
+        f"  title        = {{{{{bib_title}}}}},\n"
         f"  author       = {{{{{SITE_NAME}}}}},\n"
         f"  year         = {{{as_of.year}}},\n"
         f"  note         = {{Data as of {as_of.text}}},\n"

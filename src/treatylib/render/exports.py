@@ -10,6 +10,7 @@ from .. import states
 from ..catalog import Catalog
 from ..model import Instrument, to_record
 from ..status import counts, state_statuses
+from .safe import CSV_ESCAPE_RULE, csv_cell
 
 PARTICIPATION_FIELDS = ["instrument", "state", "action", "date", "depositary", "source", "effective", "role", "note"]
 STATUS_FIELDS = ["instrument", "state", "status", "date", "as_of"]
@@ -48,10 +49,11 @@ _DESCRIPTIONS = {
 
 
 def _csv(fields: list[str], rows: list[dict]) -> str:
+    """The one CSV writer: every cell passes csv_cell, so no cell runs as a spreadsheet formula."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({key: csv_cell(value) for key, value in row.items()} for row in rows)
     return buffer.getvalue()
 
 
@@ -155,7 +157,8 @@ def datapackage() -> dict:
         "name": "arms-control-treaty-participation",
         "title": "Arms-control treaty participation",
         "description": "Who has signed, ratified, joined or left arms-control treaties and regimes, and when. "
-        "Dates keep the precision of their source: YYYY, YYYY-MM or YYYY-MM-DD, so they are strings.",
+        "Dates keep the precision of their source: YYYY, YYYY-MM or YYYY-MM-DD, so they are strings. "
+        + CSV_ESCAPE_RULE,
         "licenses": [
             {
                 "name": "CC-BY-4.0",

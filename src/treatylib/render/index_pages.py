@@ -6,6 +6,7 @@ from ..catalog import Catalog
 from ..model import Instrument
 from ..status import counts
 from . import md
+from .safe import internal
 
 
 def _row(inst: Instrument) -> list[str]:
@@ -13,13 +14,13 @@ def _row(inst: Instrument) -> list[str]:
     joined = tally["members"] if inst.is_regime else tally["parties"]
     opened = inst.opened_for_signature or inst.signed or inst.established
     if inst.ended:
-        in_force = f"{md.date(inst.entry_into_force)}, ended {md.date(inst.ended.date)}"
+        in_force = f"{md.date_words(inst.entry_into_force)}, ended {md.date_words(inst.ended.date)}"
     elif inst.entry_into_force:
         in_force = md.date(inst.entry_into_force)
     else:
         in_force = "—" if inst.is_regime else "not in force"
     return [
-        f"[{inst.short_name}]({inst.id}.md)",
+        md.instrument_link(inst),
         inst.name,
         md.KIND_LABELS[inst.kind],
         ", ".join(md.DOMAIN_LABELS[d] for d in inst.domains),
@@ -47,8 +48,12 @@ def render_index(catalog: Catalog) -> str:
         "Parties counts treaties' parties; for regimes and codes it counts members (partners, "
         "participants, subscribing states).\n\n"
     )
-    out += "Browse by domain: " + " · ".join(f"[{label}](domain-{key}.md)" for key, label in md.DOMAIN_LABELS.items())
-    out += "\n\nBrowse by kind: " + " · ".join(f"[{label}](kind-{key}.md)" for key, label in md.KIND_PLURALS.items())
+    out += "Browse by domain: " + " · ".join(
+        internal(label, f"domain-{key}.md") for key, label in md.DOMAIN_LABELS.items()
+    )
+    out += "\n\nBrowse by kind: " + " · ".join(
+        internal(label, f"kind-{key}.md") for key, label in md.KIND_PLURALS.items()
+    )
     out += "\n\n" + instrument_table(list(catalog.instruments))
     return out
 

@@ -7,6 +7,7 @@ from ..model import Action, Instrument
 from ..status import Status, nth_consent, state_statuses, statuses_as_states_stood
 from . import md
 from .citation import cite_block
+from .safe import Md, internal, link, rich, text
 
 _ROLE_LABELS = {
     "secretariat": "Secretariat",
@@ -30,26 +31,30 @@ def render(inst: Instrument, by_id: dict[str, Instrument], non_joined: list[str]
     statuses = state_statuses(inst)
     parts = [
         md.front_matter(
-            f"{inst.short_name}: {inst.name}" if inst.short_name != inst.name else inst.name,
+            _title(inst),
             description=inst.summary.split(". ")[0][:200],
             tags=_search_tags(inst),
             # A protocol or amendment shares its parent's name ("Tlatelolco", "CCW"): a search for
             # that name should find the parent first, the search for "Tlatelolco Protocol I" the protocol.
             boost=1.5 if inst.kind in ("protocol", "amendment") else 3,
         ),
-        f"# {inst.short_name}: {inst.name}\n\n" if inst.short_name != inst.name else f"# {inst.name}\n\n",
+        md.heading(1, _title(inst)),
         _coverage(inst),
         _at_a_glance(inst, statuses),
-        f"## Summary\n\n{inst.summary}\n\n",
+        "## Summary\n\n" + rich(inst.summary),
         _entry_into_force(inst, statuses),
         _provisions(inst),
         _thresholds(inst),
         _related(inst, by_id),
         _participation(inst, statuses, non_joined),
         _sources(inst),
-        cite_block(f"{inst.short_name}: {inst.name}", f"instruments/{inst.id}.html", inst.as_of, f"acref-{inst.id}"),
+        cite_block(_title(inst), f"instruments/{inst.id}.html", inst.as_of, f"acref-{inst.id}"),
     ]
     return "".join(parts)
+
+
+def _title(inst: Instrument) -> str:
+    return f"{inst.short_name}: {inst.name}" if inst.short_name != inst.name else inst.name
 
 
 def _search_tags(inst: Instrument) -> list[str]:
@@ -67,15 +72,16 @@ def _coverage(inst: Instrument) -> str:
         return ""
     kind = "note" if inst.participation_complete else "warning"
     title = "About this list" if inst.participation_complete else "Incomplete participation list"
-    body = inst.coverage_note or "Only actions we could confirm are listed."
+    body = rich(inst.coverage_note) if inst.coverage_note else text("Only actions we could confirm are listed.")
     if not inst.participation_complete and inst.complete_to:
-        body += (
+        body += text(
             f" Every state's acts up to {inst.complete_to.human()} are listed: a state missing from the list"
             " had not joined by then, but may have joined since."
         )
     elif not inst.participation_complete:
-        body += " A state missing from the list may still have joined."
-    return f'!!! {kind} "{title}"\n\n    {body}\n\n'
+        body += text(" A state missing from the list may still have joined.")
+    indented = "\n".join(f"    {line}" if line else "" for line in body.strip().splitlines())
+    return f'!!! {kind} "{title}"\n\n{indented}\n\n'
 
 
 def _member_word(inst: Instrument, statuses: dict[str, Status]) -> str:
@@ -86,7 +92,7 @@ def _member_word(inst: Instrument, statuses: dict[str, Status]) -> str:
     return f"{roles.pop()}s" if len(roles) == 1 and None not in roles else "members"
 
 
-def _count_line(inst: Instrument, statuses: dict[str, Status]) -> str:
+def _count_line(inst: Instrument, statuses: dict[str, Status]) -> Md:
     tally: dict[str | None, int] = {}
     for status in statuses_as_states_stood(inst).values():
         tally[status.status] = tally.get(status.status, 0) + 1
@@ -111,7 +117,8 @@ def _count_line(inst: Instrument, statuses: dict[str, Status]) -> str:
         n, word = tally.get(status, 0), words[status]
         return f"**{n}** {singular.get(word, word) if n == 1 else word}"
 
-    return "; ".join(count(s) for s in order if tally.get(s) or s in ("party", "member"))
+    # Numbers and words of our own (roles are a schema enum): markup we wrote.
+    return Md("; ".join(count(s) for s in order if tally.get(s) or s in ("party", "member")))
 
 
 def _at_a_glance(inst: Instrument, statuses: dict[str, Status]) -> str:
@@ -138,7 +145,7 @@ def _at_a_glance(inst: Instrument, statuses: dict[str, Status]) -> str:
             "superseded": "superseded",
         }[inst.ended.reason]
         rows.append(
-            ["Ended", f"{md.date(inst.ended.date)}: {reason}" + (f". {inst.ended.note}" if inst.ended.note else "")]
+            ["Ended", f"{inst.ended.date.human()}: {reason}" + (f". {inst.ended.note}" if inst.ended.note else "")]
         )
     if inst.depositaries:
         rows.append(
@@ -148,15 +155,15 @@ def _at_a_glance(inst: Instrument, statuses: dict[str, Status]) -> str:
             ]
         )
     for body in inst.bodies:
-        name = f"[{body.name}]({body.url})" if body.url else body.name
-        rows.append([_ROLE_LABELS[body.role], name])
+        rows.append([_ROLE_LABELS[body.role], link(body.name, body.url) if body.url else body.name])
     rows.append(["Participation", _count_line(inst, statuses)])
     if inst.links.text:
-        rows.append(["Text", f"[Authoritative text]({inst.links.text})"])
+        rows.append(["Text", link("Authoritative text", inst.links.text)])
     if inst.links.status:
-        rows.append(["Status", f"[Status page]({inst.links.status})"])
+        rows.append(["Status", link("Status page", inst.links.status)])
     rows.append(["Data as of", md.date(inst.as_of)])
-    rows.append(["Downloads", f"[CSV](../data/instruments/{inst.id}.csv) · [JSON](../data/instruments/{inst.id}.json)"])
+    downloads = internal("CSV", f"../data/instruments/{inst.id}.csv") + " · "
+    rows.append(["Downloads", Md(downloads + internal("JSON", f"../data/instruments/{inst.id}.json"))])
     return "## At a glance\n\n" + md.table(["Item", "Detail"], rows) + "\n"
 
 
@@ -165,7 +172,7 @@ def _entry_into_force(inst: Instrument, statuses: dict[str, Status]) -> str:
         return ""
     out = "## Entry into force\n\n"
     if inst.entry_into_force_conditions:
-        out += inst.entry_into_force_conditions.strip() + "\n\n"
+        out += rich(inst.entry_into_force_conditions)
     if inst.ratification_threshold:
         n = inst.ratification_threshold
         reached, so_far = nth_consent(inst, n)
@@ -178,7 +185,7 @@ def _entry_into_force(inst: Instrument, statuses: dict[str, Status]) -> str:
     return out
 
 
-def required_states_table(inst: Instrument, statuses: dict[str, Status]) -> str:
+def required_states_table(inst: Instrument, statuses: dict[str, Status], heading_prefix: str = "") -> str:
     groups: dict[str, list[str]] = {"ratified": [], "signed only": [], "not signed": []}
     for code in inst.required_states.states:
         status = statuses.get(code)
@@ -190,7 +197,8 @@ def required_states_table(inst: Instrument, statuses: dict[str, Status]) -> str:
             groups["not signed"].append(code)
     label = inst.required_states.label
     total = len(inst.required_states.states)
-    out = f"### {label} states\n\n{len(groups['ratified'])} of the {total} {label} states have ratified. "
+    out = md.heading(3, f"{heading_prefix}{label} states")
+    out += text(f"{len(groups['ratified'])} of the {total} {label} states have ratified. ")
     missing = len(groups["signed only"]) + len(groups["not signed"])
     out += f"**{missing}** still keep the treaty from entering into force:\n\n"
     rows = []
@@ -199,7 +207,7 @@ def required_states_table(inst: Instrument, statuses: dict[str, Status]) -> str:
             status = statuses.get(code, Status(None))
             rows.append(
                 [
-                    f"[{states.name(code)}](../states/{md.state_file(code)})",
+                    md.state_link(code),
                     code,
                     md.status_badge(status),
                     md.date(status.date),
@@ -228,32 +236,32 @@ def _related(inst: Instrument, by_id: dict[str, Instrument]) -> str:
     rows = []
     for rel in inst.related:
         other = by_id.get(rel.id)
-        link = f"[{other.short_name}]({rel.id}.md): {other.name}" if other else rel.id
-        rows.append([_RELATION_LABELS[rel.relation], link, rel.note or ""])
+        target = Md(md.instrument_link(other) + text(f": {other.name}")) if other else rel.id
+        rows.append([_RELATION_LABELS[rel.relation], target, rel.note or ""])
     return "## Related instruments\n\n" + md.table(["Relation", "Instrument", "Note"], rows) + "\n"
 
 
 def _describe(act: Action, inst: Instrument) -> str:
-    text = f"{act.action.replace('-', ' ')} {md.date(act.date, 'date not known')}"
+    words = f"{act.action.replace('-', ' ')} {md.date_words(act.date, 'date not known')}"
     if act.action == "became-party":
-        text = f"party (the source does not say by which act) {md.date(act.date, 'date not known')}"
+        words = f"party (the source does not say by which act) {md.date_words(act.date, 'date not known')}"
     if act.action == "deratification":
-        text = f"{inst.revoked_consent(act)} revoked {md.date(act.date, 'date not known')}"
+        words = f"{inst.revoked_consent(act)} revoked {md.date_words(act.date, 'date not known')}"
     if act.action == "withdrawal":
-        text = f"withdrawal notice {md.date(act.date, 'date not known')}"
+        words = f"withdrawal notice {md.date_words(act.date, 'date not known')}"
         if act.effective:
-            text += f", effective {md.date(act.effective)}"
+            words += f", effective {md.date_words(act.effective)}"
         if act.withdrawal_rescinded:
-            text += f", suspended {md.date(act.withdrawal_rescinded)} before taking effect"
+            words += f", suspended {md.date_words(act.withdrawal_rescinded)} before taking effect"
         if act.disputed:
-            text += " (**disputed**)"
+            words += " (disputed)"
     if act.role:
-        text += f" as {act.role}"
+        words += f" as {act.role}"
     if act.depositary:
-        text += f" ({inst.depositary_name(act.depositary)})"
+        words += f" ({inst.depositary_name(act.depositary)})"
     if act.predecessor:
-        text += f" to {states.name(act.predecessor)}"
-    return text
+        words += f" to {states.name(act.predecessor)}"
+    return words
 
 
 def _participation(inst: Instrument, statuses: dict[str, Status], non_joined: list[str]) -> str:
@@ -268,16 +276,17 @@ def _participation(inst: Instrument, statuses: dict[str, Status], non_joined: li
                 notes.append(f"Declarations: {act.declarations}")
             if act.source != default_source:
                 src = inst.source(act.source)
-                notes.append(f"Source: [{src.title}]({src.url})" if src else f"Source: {act.source}")
+                notes.append(Md(text("Source: ") + link(src.title, src.url)) if src else f"Source: {act.source}")
         status = statuses[code]
         rows.append(
             [
-                f"[{states.name(code)}](../states/{md.state_file(code)})",
+                md.state_link(code),
                 code,
                 md.status_badge(status),
                 md.date(status.date),
                 "; ".join(_describe(a, inst) for a in acts),
-                " ".join(dict.fromkeys(notes)),  # one note or source shared by several acts is said once
+                # one note or source shared by several acts is said once
+                Md(" ".join(text(note) for note in dict.fromkeys(notes))),
             ]
         )
     heading = "Members and adherents" if inst.is_regime else "Participation"
@@ -287,17 +296,17 @@ def _participation(inst: Instrument, statuses: dict[str, Status], non_joined: li
     out += md.table(["State", "Code", "Status", "Since", "Actions", "Notes and sources"], rows)
     out += "\n</div>\n\n"
     if non_joined:
-        names = ", ".join(f"[{states.name(c)}](../states/{md.state_file(c)})" for c in non_joined)
+        names = ", ".join(md.state_link(c) for c in non_joined)
         verb = "not members" if inst.is_regime else "have taken no action (never signed)"
-        text = f"{len(non_joined)} UN member and observer states {verb}: {names}."
+        sentence = f"{len(non_joined)} UN member and observer states {verb}: {names}."
         if len(non_joined) > 20:  # a long list of names would make this page match every state's name
-            text = f"<div data-search-exclude markdown>\n\n{text}\n\n</div>"
-        out += f"### States that have not joined\n\n{text}\n\n"
+            sentence = f"<div data-search-exclude markdown>\n\n{sentence}\n\n</div>"
+        out += f"### States that have not joined\n\n{sentence}\n\n"
     return out
 
 
 def _sources(inst: Instrument) -> str:
-    rows = [[f"[{s.title}]({s.url})", md.date(s.accessed)] for s in inst.sources]
+    rows = [[link(s.title, s.url), md.date(s.accessed)] for s in inst.sources]
     table = md.table(["Source", "Accessed or status date"], rows)
     out = f"## Sources {{ data-search-exclude }}\n\n{table}\n"
     out += f"Actions cite the first source unless their note names another. Data as of {md.date(inst.as_of)}.\n\n"

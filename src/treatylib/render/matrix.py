@@ -8,6 +8,7 @@ import json
 from .. import states
 from ..catalog import Catalog
 from . import md
+from .safe import script_json
 
 
 def view_data(catalog: Catalog) -> dict:
@@ -55,8 +56,8 @@ def _embed(data: dict) -> str:
     # A script that assigns the data, not a `type="application/json"` block: Material's instant
     # navigation re-runs every script of the page it swaps in as JavaScript, and there a bare JSON
     # object is a syntax error that leaves the view empty. `</` must not appear inside a script.
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    return f'<script id="treaty-data">window.treatyData = {text};</script>\n'
+    payload = script_json(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    return f'<script id="treaty-data">window.treatyData = {payload};</script>\n'
 
 
 def render_matrix(catalog: Catalog) -> str:

@@ -1,12 +1,17 @@
-"""Small helpers for writing Markdown that Python-Markdown and Material render well."""
+"""Small helpers for writing Markdown that Python-Markdown and Material render well.
+
+Data never reaches a page except through `safe`: a table cell, a heading or a link label that
+is not `Md` (markup we wrote) is escaped, so a renderer that forgets shows text, not markup."""
 
 from __future__ import annotations
 
 import json
 
+from .. import states
 from ..dates import PartialDate
 from ..model import Instrument
 from ..status import Status
+from .safe import Md, internal, plain, text
 
 DOMAIN_LABELS = {
     "nuclear": "Nuclear",
@@ -37,19 +42,15 @@ KIND_PLURALS = {
 }
 
 
-def cell(text: object) -> str:
-    """Text safe inside a Markdown table cell."""
-    return str(text).replace("|", "\\|").replace("\n", " ")
+def table(headers: list[object], rows: list[list[object]]) -> Md:
+    """A Markdown table; every cell that is not `Md` is escaped as text."""
+    lines = ["| " + " | ".join(text(h) for h in headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    lines += ["| " + " | ".join(text(c) for c in row) + " |" for row in rows]
+    return Md("\n".join(lines) + "\n")
 
 
-def table(headers: list[str], rows: list[list[object]]) -> str:
-    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
-    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
-    return "\n".join(lines) + "\n"
-
-
-def date(value: PartialDate | None, empty: str = "—") -> str:
-    """A date as a reader sees it; reduced precision is said, not hidden."""
+def date_words(value: PartialDate | None, empty: str = "—") -> str:
+    """A date as a reader sees it, as plain text; reduced precision is said, not hidden."""
     if value is None:
         return empty
     if value.precision == "day":
@@ -57,10 +58,17 @@ def date(value: PartialDate | None, empty: str = "—") -> str:
     return f"{value.text} ({value.precision} only)"
 
 
-def status_badge(status: Status) -> str:
+def date(value: PartialDate | None, empty: str = "—") -> Md:
+    """date_words(), ready for a page."""
+    return text(date_words(value, empty))
+
+
+def status_badge(status: Status) -> Md:
     """Icon and words, never colour alone; the class only adds colour."""
     css = status.status or "none"
-    return f'<span class="status status-{css}"><span aria-hidden="true">{status.icon}</span> {status.label}</span>'
+    return Md(
+        f'<span class="status status-{css}"><span aria-hidden="true">{status.icon}</span> {text(status.label)}</span>'
+    )
 
 
 def front_matter(
@@ -71,11 +79,11 @@ def front_matter(
     exclude: bool = False,
     hide: list[str] | None = None,
 ) -> str:
-    meta: dict = {"title": title}
+    meta: dict = {"title": plain(title)}
     if description:
-        meta["description"] = description
+        meta["description"] = plain(description)
     if tags:
-        meta["tags"] = tags
+        meta["tags"] = [plain(tag) for tag in tags]
     if boost or exclude:
         meta["search"] = {"exclude": True} if exclude else {"boost": boost}
     if hide:
@@ -85,9 +93,17 @@ def front_matter(
     return f"---\n{body}\n---\n\n"
 
 
-def instrument_link(inst: Instrument, prefix: str = "") -> str:
-    return f"[{inst.short_name}]({prefix}{inst.id}.md)"
+def instrument_link(inst: Instrument, prefix: str = "") -> Md:
+    return internal(inst.short_name, f"{prefix}{inst.id}.md")
 
 
 def state_file(code: str) -> str:
     return f"{code.lower()}.md"
+
+
+def state_link(code: str, prefix: str = "../states/") -> Md:
+    return internal(states.name(code), f"{prefix}{state_file(code)}")
+
+
+def heading(level: int, title: object) -> Md:
+    return Md(f"{'#' * level} {text(title)}\n\n")

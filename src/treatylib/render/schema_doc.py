@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from . import md
+from .safe import Md
 
 
 def _type(spec: dict, defs: dict) -> str:
@@ -27,7 +28,8 @@ def _fields(props: dict, required: list[str], defs: dict) -> str:
         desc = spec.get("description", "")
         if "$ref" in spec and not desc:
             desc = defs.get(spec["$ref"].split("/")[-1], {}).get("description", "")
-        rows.append([f"`{name}`", "yes" if name in required else "", _type(spec, defs), desc])
+        # The schema is part of the code, not contributed data: its Markdown (`code`) is ours.
+        rows.append([Md(f"`{name}`"), "yes" if name in required else "", Md(_type(spec, defs)), Md(desc)])
     return md.table(["Field", "Required", "Type", "Meaning"], rows) + "\n"
 
 

@@ -7,6 +7,7 @@ from ..catalog import Catalog, StateEntry
 from ..model import Instrument
 from . import md
 from .citation import cite_block
+from .safe import Md, internal, text
 
 _REGIME_KINDS = ("regime", "code")
 # The instruments readers ask about first; shown at the top of every state page.
@@ -19,10 +20,10 @@ def reason_outside(entry: StateEntry) -> str | None:
     if status.is_in:
         return None
     if status.status == "withdrawn":
-        return f"withdrew (effective {md.date(status.date)})" + (", validity disputed" if status.disputed else "")
+        return f"withdrew (effective {md.date_words(status.date)})" + (", validity disputed" if status.disputed else "")
     if status.status == "signatory":
         if status.deratified:
-            return f"{status.consent or 'ratification'} revoked {md.date(status.date)}; remains a signatory"
+            return f"{status.consent or 'ratification'} revoked {md.date_words(status.date)}; remains a signatory"
         if status.later_acts_unknown:
             return "signed; a later ratification may be missing from our incomplete list"
         return "signed but not ratified" + _as_of(status)
@@ -37,7 +38,7 @@ def reason_outside(entry: StateEntry) -> str | None:
 
 def _as_of(status) -> str:
     """For a list complete only to a date: the status holds then, and later acts are not recorded."""
-    return f", as of {md.date(status.known_to)}; later acts are not recorded here" if status.known_to else ""
+    return f", as of {md.date_words(status.known_to)}; later acts are not recorded here" if status.known_to else ""
 
 
 def summary_line(catalog: Catalog, code: str) -> str:
@@ -64,20 +65,21 @@ def render(catalog: Catalog, code: str) -> str:
         tags=[state.name, code, *state.also_known_as],
         boost=2,
     )
-    out += f"# {state.name}\n\n"
-    facts = [f"Code: `{code}`"]
+    out += md.heading(1, state.name)
+    facts = [f"Code: {code}"]
     if state.region:
         facts.append(f"Region: {state.region}" + (f" ({state.subregion})" if state.subregion else ""))
     if state.groups:
         facts.append("Groups: " + ", ".join(state.groups))
-    out += " · ".join(facts) + "\n\n"
+    out += text(" · ".join(facts)) + "\n\n"
     out += _succession(state)
-    out += f"**{summary_line(catalog, code)}**\n\n"
+    out += f"**{text(summary_line(catalog, code))}**\n\n"
     out += _at_a_glance(catalog, code)
     out += _table(catalog, code)
     out += _outside(catalog, code)
     out += _events(catalog, code)
-    out += f"Downloads: [CSV](../data/states/{code}.csv) · [JSON](../data/states/{code}.json)\n\n"
+    out += "Downloads: " + internal("CSV", f"../data/states/{code}.csv") + " · "
+    out += internal("JSON", f"../data/states/{code}.json") + "\n\n"
     as_of = max((i.as_of for i in catalog.instruments), key=lambda d: d.sort_key)
     out += cite_block(
         f"{state.name}: arms-control participation", f"states/{code.lower()}.html", as_of, f"acref-{code.lower()}"
@@ -86,19 +88,19 @@ def render(catalog: Catalog, code: str) -> str:
 
 
 def _succession(state) -> str:
-    lines = []
+    lines: list[str] = []
     if state.former:
-        lines.append(f"{state.name} no longer exists" + (f" (ended {state.ended})" if state.ended else "") + ".")
+        lines.append(text(f"{state.name} no longer exists" + (f" (ended {state.ended})" if state.ended else "") + "."))
         if state.continuator:
-            lines.append(f"Continued by [{states.name(state.continuator)}]({md.state_file(state.continuator)}).")
+            lines.append(text("Continued by ") + md.state_link(state.continuator, prefix="") + ".")
         if state.successors:
-            links = ", ".join(f"[{states.name(s)}]({md.state_file(s)})" for s in state.successors)
+            links = ", ".join(md.state_link(s, prefix="") for s in state.successors)
             lines.append(f"Successor states: {links}.")
     for former in state.predecessors:
         role = "continues" if states.get(former).continuator == state.code else "is a successor of"
-        lines.append(f"{state.name} {role} [{states.name(former)}]({md.state_file(former)}).")
+        lines.append(text(f"{state.name} {role} ") + md.state_link(former, prefix="") + ".")
     if state.note:
-        lines.append(state.note)
+        lines.append(text(state.note))
     return (" ".join(lines) + "\n\n") if lines else ""
 
 
@@ -124,8 +126,8 @@ def _at_a_glance(catalog: Catalog, code: str) -> str:
     return "## At a glance\n\n" + _unsearched(md.table(["Instrument", "Status", "Since", "Why not"], rows))
 
 
-def _link(inst: Instrument) -> str:
-    return f"[{inst.short_name}](../instruments/{inst.id}.md)"
+def _link(inst: Instrument) -> Md:
+    return md.instrument_link(inst, "../instruments/")
 
 
 def _table(catalog: Catalog, code: str) -> str:
@@ -134,12 +136,12 @@ def _table(catalog: Catalog, code: str) -> str:
         entry = catalog.entry(inst, code)
         via = f" (as continuator of {states.name(entry.via)})" if entry.via else ""
         if inst.ended:
-            via += f"; the treaty ended {md.date(inst.ended.date)}"
+            via += f"; the treaty ended {md.date_words(inst.ended.date)}"
         rows.append(
             [
                 _link(inst),
                 md.KIND_LABELS[inst.kind],
-                md.status_badge(entry.status) + via,
+                Md(md.status_badge(entry.status) + text(via)),
                 md.date(entry.status.date),
                 reason_outside(entry) or "",
             ]
@@ -173,7 +175,7 @@ def _events(catalog: Catalog, code: str) -> str:
                 if act.action == "deratification":
                     what = f"{inst.revoked_consent(act)} revoked"
                 if act.withdrawal_rescinded:
-                    what += f", suspended {act.withdrawal_rescinded} before taking effect"
+                    what += f", suspended {act.withdrawal_rescinded.text} before taking effect"
                 rows.append(
                     [md.date(act.date), _link(inst), what, md.date(when) if when != act.date else "", act.note or ""]
                 )
@@ -191,7 +193,7 @@ def render_index(catalog: Catalog) -> str:
         state = states.get(code)
         rows.append(
             [
-                f"[{state.name}]({md.state_file(code)})",
+                md.state_link(code, prefix=""),
                 code,
                 state.region or ("former state" if state.former else "—"),
                 summary_line(catalog, code),

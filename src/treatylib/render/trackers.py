@@ -7,6 +7,7 @@ from ..catalog import Catalog
 from ..status import nth_consent, state_statuses
 from . import md
 from .instrument_page import required_states_table
+from .safe import Md
 
 NUCLEAR_WEAPON_STATES = ("CHN", "FRA", "GBR", "RUS", "USA")
 
@@ -16,8 +17,8 @@ def render(catalog: Catalog) -> str:
     out += "# Trackers\n\n"
     for inst in catalog.instruments:
         if inst.required_states:
-            out += f"## {inst.short_name}: entry into force\n\n"
-            out += required_states_table(inst, state_statuses(inst)).replace("### ", "### " + inst.short_name + " ")
+            out += md.heading(2, f"{inst.short_name}: entry into force")
+            out += required_states_table(inst, state_statuses(inst), heading_prefix=f"{inst.short_name} ")
     out += _thresholds(catalog)
     out += _nws_protocols(catalog)
     out += _universality(catalog)
@@ -34,7 +35,7 @@ def _thresholds(catalog: Catalog) -> str:
         reached = md.date(when) if when else f"not yet ({so_far} of {n})"
         rows.append(
             [
-                f"[{inst.short_name}](../instruments/{inst.id}.md)",
+                md.instrument_link(inst, "../instruments/"),
                 str(n),
                 reached,
                 md.date(inst.entry_into_force, "not in force"),
@@ -63,7 +64,7 @@ def _nws_protocols(catalog: Catalog) -> str:
     rows = []
     for inst in sorted(protocols, key=lambda i: i.short_name):
         rows.append(
-            [f"[{inst.short_name}](../instruments/{inst.id}.md)"]
+            [md.instrument_link(inst, "../instruments/")]
             + [md.status_badge(catalog.entry(inst, c).status) for c in NUCLEAR_WEAPON_STATES]
         )
     return "## Nuclear-weapon-free-zone protocols: the nuclear-weapon states\n\n" + md.table(headers, rows) + "\n"
@@ -84,9 +85,9 @@ def _universality(catalog: Catalog) -> str:
             if not status.is_in and status.status != "ineligible":
                 outside.setdefault(states.get(code).region or "Other", []).append(code)
         total = sum(len(v) for v in outside.values())
-        out += f"### {inst.short_name}: {total} outside\n\n"
+        out += md.heading(3, f"{inst.short_name}: {total} outside")
         rows = [
-            [region, str(len(codes)), ", ".join(f"[{states.name(c)}](../states/{md.state_file(c)})" for c in codes)]
+            [region, str(len(codes)), Md(", ".join(md.state_link(c) for c in codes))]
             for region, codes in sorted(outside.items())
         ]
         out += "<div data-search-exclude markdown>\n\n" + md.table(["Region", "Count", "States"], rows) + "\n</div>\n\n"
