@@ -119,3 +119,21 @@ def test_via_is_written_after_accessed_with_its_keys_in_order():
     text = yamlio.dumps({"sources": [source]})
     keys = [line.strip().split(":")[0].lstrip("- ") for line in text.splitlines()[2:]]
     assert keys == ["key", "title", "url", "accessed", "via", "title", "url", "captured"]
+
+
+def _validate(tmp_path, via):
+    from treatylib.validate import validate_paths
+
+    data = dict(MINIMAL, sources=[dict(MINIMAL["sources"][0], via=via), MINIMAL["sources"][1]])
+    path = tmp_path / "demo.yaml"
+    path.write_text(yamlio.dumps(data), encoding="utf-8")
+    return [str(p) for p in validate_paths([path], root=tmp_path).problems]
+
+
+def test_the_validator_checks_the_route(tmp_path):
+    good = {"title": "A harvest", "url": "https://github.com/x/y", "captured": "2018-01"}
+    assert _validate(tmp_path, good) == []
+    bad_date = _validate(tmp_path, dict(good, captured="2018-13"))
+    assert any("via.captured" in line and "valid-date" in line for line in bad_date), bad_date
+    no_url = _validate(tmp_path, {"title": "A harvest"})
+    assert any("[schema]" in line for line in no_url), no_url
