@@ -15,6 +15,14 @@ depositary, and prints each disagreement. The CFE is measured but not imported: 
 USSR's CFE signature under each of its successors. For the NPT and the BWC, the copy adds what
 UNODA's current export lacks: a date for each depositary, not one per state.
 
+The rows cite the authority, not the copy: the source `unoda-2018` names the UNODA Treaties Database's
+page for the instrument, with the harvest as its route (`via`: the repository's file, and the year the
+copy was made, apart from the day we read it). The harvester (harvest.py in the same repository) read
+the per-state pages, "http://disarmament.un.org" + each link containing '/s/' on the index page
+http://disarmament.un.org/treaties/ (its example: /treaties/s/afghanistan); the copy keeps each state's
+name but not the address of its page, so a row cannot cite its state's page without guessing the
+address. The instrument's page on the same database gives the same actions by state.
+
 On import, the copy's actions carry the source key `unoda-2018`; earlier `unoda-2018` actions are
 replaced, so a re-import gives the same file. Other actions stay, with three exceptions, each made
 redundant by the copy: an undated action of the same state and act, an undated 'became party' of a
@@ -38,9 +46,27 @@ from treatylib.paths import TREATIES
 SOURCE_KEY = "unoda-2018"
 COPY_DATE = "2018-01-09"  # the latest act in the copy: it was made on or after that day
 COPY_URL = "https://github.com/ohnemax/treatyratification/blob/2ba3e30c6e94e8f53be567766bccdd0ed1172509/treatydata.json"
-SOURCE_TITLE = (
-    "UNODA Treaties Database, per-state pages, as copied in 2018 by a third party (ohnemax/treatyratification)"
+ACCESSED = "2026-11-28"  # the day we read the copy
+CAPTURED = "2018"  # when the copy was made: on or after the day of its latest act (COPY_DATE)
+VIA_TITLE = (
+    "A third party's harvest of the database's per-state pages (disarmament.un.org/treaties/s/...): "
+    "GitHub repository ohnemax/treatyratification, file treatydata.json, written by its harvest.py; "
+    "the latest act it records is dated 9 January 2018"
 )
+DATABASE_INDEX = "http://disarmament.un.org/treaties/"  # where the harvester began (harvest.py: mainlink)
+# The database's page for each instrument, as our files cite it; the database's index where its page for
+# the instrument could not be confirmed.
+SOURCE_PAGES = {
+    "ptbt": "https://treaties.unoda.org/t/test_ban",
+    "outer-space": "https://treaties.unoda.org/t/outer_space",
+    "seabed": "https://treaties.unoda.org/t/sea_bed",
+    "npt": "https://treaties.unoda.org/t/npt",
+    "bwc": "https://treaties.unoda.org/t/bwc",
+    "geneva-protocol": "https://treaties.unoda.org/t/1925",
+    "icsant": DATABASE_INDEX,
+    "cfe": DATABASE_INDEX,
+    "open-skies": "http://disarmament.un.org/treaties/t/open_skies",
+}
 # Our instrument id -> the treaty's name in the copy, and the copy's places -> our depositary keys
 # (None: a single depositary, so actions name none).
 TREATIES_IN_COPY = {
@@ -219,7 +245,7 @@ def merge(data: dict, copied: list[dict]) -> tuple[dict, list[str]]:
     copied = [act for act in copied if not any(_same(act, other) for other in kept)]
 
     kept = [act for act in kept if not _made_redundant(act, copied)]
-    entry = {"key": SOURCE_KEY, "title": SOURCE_TITLE, "url": COPY_URL, "accessed": "2026-11-28"}
+    entry = source_entry(data["id"])
     # Refreshed in place, so a re-import leaves the order of the sources alone.
     sources = [entry if s["key"] == SOURCE_KEY else s for s in data["sources"] if copied or s["key"] != SOURCE_KEY]
     if copied and entry not in sources:
@@ -229,6 +255,20 @@ def merge(data: dict, copied: list[dict]) -> tuple[dict, list[str]]:
     if copied:
         merged["as_of"] = max(str(data["as_of"]), COPY_DATE)
     return merged, conflicts
+
+
+def source_entry(instrument: str) -> dict:
+    """The source the copied rows cite: UNODA's page for the instrument, read through the harvest."""
+    treaty = TREATIES_IN_COPY[instrument][0]
+    page = "index page" if SOURCE_PAGES[instrument] == DATABASE_INDEX else "treaty page"
+    title = f"UNODA Treaties Database ({page}), {treaty}: actions by state, as the database's per-state pages gave them"
+    return {
+        "key": SOURCE_KEY,
+        "title": title,
+        "url": SOURCE_PAGES[instrument],
+        "accessed": ACCESSED,
+        "via": {"title": VIA_TITLE, "url": COPY_URL, "captured": CAPTURED},
+    }
 
 
 def _made_redundant(act: dict, copied: list[dict]) -> bool:

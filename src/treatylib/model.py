@@ -19,11 +19,26 @@ REGIME_KINDS = frozenset({"regime", "code"})
 
 
 @dataclass(frozen=True)
+class Via:
+    """The route by which a source was read: a copy of it (mirror, archive, harvest, reproduction)."""
+
+    title: str
+    url: str
+    captured: PartialDate | None = None  # when the copy was made, at the precision known
+
+
+@dataclass(frozen=True)
 class Source:
     key: str
     title: str
-    url: str
-    accessed: PartialDate | None = None
+    url: str  # the original's address (the copy's, repeated in via.url, when the original's is not known)
+    accessed: PartialDate | None = None  # when we read it, or the copy named in `via`
+    via: Via | None = None
+
+    @property
+    def read_through_copy(self) -> bool:
+        """Whether the only address we have is the copy's: the original's could not be found."""
+        return self.via is not None and self.via.url == self.url
 
 
 @dataclass(frozen=True)
@@ -209,9 +224,15 @@ def _action(raw: dict, default_source: str) -> Action:
     )
 
 
+def _via(raw: dict | None) -> Via | None:
+    return Via(raw["title"], raw["url"], _d(raw.get("captured"))) if raw else None
+
+
 def from_data(data: dict, path: str = "") -> Instrument:
     """Build an Instrument from a dict that has passed schema and date checks."""
-    sources = tuple(Source(s["key"], s["title"], s["url"], _d(s.get("accessed"))) for s in data["sources"])
+    sources = tuple(
+        Source(s["key"], s["title"], s["url"], _d(s.get("accessed")), _via(s.get("via"))) for s in data["sources"]
+    )
     default_source = sources[0].key
     required = data.get("required_states")
     ended = data.get("ended")

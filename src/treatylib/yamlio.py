@@ -222,6 +222,8 @@ KEY_ORDER = [
     "title",
     "url",
     "accessed",
+    "via",
+    "captured",
     "relation",
     "reason",
     "parties",

@@ -145,3 +145,39 @@ def test_a_note_on_an_imported_row_survives_reimport(tmp_path):
     run(tmp_path)
     again = yamlio.load(path)["participation"]
     assert any(a.get("note") == "Another source gives another day." for a in again if a["state"] == "FIN")
+
+
+def test_imported_rows_cite_unoda_and_name_the_harvest_as_their_route(tmp_path):
+    path = write_seabed(tmp_path)
+    run(tmp_path)
+    source = next(s for s in yamlio.load(path)["sources"] if s["key"] == "unoda-2018")
+    assert source["url"] == "https://treaties.unoda.org/t/sea_bed"  # the authority, not the copy
+    assert "UNODA Treaties Database" in source["title"] and "Sea-Bed Treaty" in source["title"]
+    assert source["via"]["url"] == importer.COPY_URL  # the harvest is the route
+    assert "ohnemax/treatyratification" in source["via"]["title"]
+    assert source["via"]["captured"] == "2018"  # when the copy was made...
+    assert source["accessed"] == "2026-11-28"  # ...is not when we read it
+
+
+def test_every_instrument_in_the_copy_has_a_unoda_address():
+    for instrument in importer.TREATIES_IN_COPY:
+        url = importer.source_entry(instrument)["url"]
+        assert "github.com" not in url
+        assert url.startswith(("https://treaties.unoda.org/t/", "http://disarmament.un.org/treaties/"))
+
+
+def test_reimporting_the_rows_our_files_hold_changes_nothing():
+    """Idempotent on the real data: the copy's rows, imported again, give the same files byte for byte."""
+    for instrument in sorted(set(importer.TREATIES_IN_COPY) - importer.CHECK_ONLY):
+        path = ROOT / "treaties" / f"{instrument}.yaml"
+        data = yamlio.load(path)
+        copied = [
+            {k: v for k, v in act.items() if k != "note"}
+            for act in data["participation"]
+            if act.get("source") == importer.SOURCE_KEY
+        ]
+        merged, conflicts = importer.merge(data, copied)
+        assert not conflicts, instrument
+        assert yamlio.dumps(merged) == path.read_text(encoding="utf-8"), instrument
+    cfe = yamlio.load(ROOT / "treaties" / "cfe.yaml")  # measured, not imported; one row cites the copy
+    assert next(s for s in cfe["sources"] if s["key"] == importer.SOURCE_KEY) == importer.source_entry("cfe")

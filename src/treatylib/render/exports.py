@@ -12,7 +12,18 @@ from ..model import Instrument, to_record
 from ..status import counts, state_statuses
 from .safe import CSV_ESCAPE_RULE, csv_cell
 
-PARTICIPATION_FIELDS = ["instrument", "state", "action", "date", "depositary", "source", "effective", "role", "note"]
+PARTICIPATION_FIELDS = [
+    "instrument",
+    "state",
+    "action",
+    "date",
+    "depositary",
+    "source",
+    "via",
+    "effective",
+    "role",
+    "note",
+]
 STATUS_FIELDS = ["instrument", "state", "status", "date", "as_of"]
 INSTRUMENT_FIELDS = [
     "id",
@@ -40,7 +51,10 @@ _DESCRIPTIONS = {
     "action": "What the state did",
     "date": "ISO 8601 date at the source's precision (YYYY, YYYY-MM or YYYY-MM-DD)",
     "depositary": "Depositary key, when the deposit is with one of several",
-    "source": "URL of the source",
+    "source": "URL of the source: the original document (the depositary's or publisher's page), not a copy of it",
+    "via": "URL of the copy the source was read through (a mirror, archive, reproduction or third-party harvest), "
+    "when it was not read at its original address; empty when it was. Equal to `source` when the original's "
+    "address is not known",
     "effective": "Withdrawal: when it took effect",
     "role": "Regime admission: partner, participant, member",
     "status": "Derived status: party, signatory, withdrawn, member or adherent",
@@ -69,6 +83,7 @@ def participation_rows(inst: Instrument) -> list[dict]:
                 "date": act.date.text if act.date else "",
                 "depositary": act.depositary or "",
                 "source": src.url if src else act.source,
+                "via": src.via.url if src and src.via else "",
                 "effective": act.effective.text if act.effective else "",
                 "role": act.role or "",
                 "note": act.note or "",
@@ -158,6 +173,9 @@ def datapackage() -> dict:
         "title": "Arms-control treaty participation",
         "description": "Who has signed, ratified, joined or left arms-control treaties and regimes, and when. "
         "Dates keep the precision of their source: YYYY, YYYY-MM or YYYY-MM-DD, so they are strings. "
+        "Each participation row cites its source (`source`, the original's address) and, when the source was read "
+        "through a copy, the copy (`via`); the instruments JSON gives each source's `via` with its title and the "
+        "date the copy was made (`captured`), apart from the date we read it (`accessed`). "
         + CSV_ESCAPE_RULE,
         "licenses": [
             {

@@ -44,6 +44,10 @@ def render(schema: dict) -> str:
         items = spec.get("items", spec)
         if isinstance(items, dict) and "properties" in items:
             out += f"## `{name}` entries\n\n" + _fields(items["properties"], items.get("required", []), defs)
+            for sub, subspec in items["properties"].items():  # a nested object, such as a source's `via`
+                if "properties" in subspec:
+                    out += f"### `{name}` entries: `{sub}`\n\n{subspec.get('description', '')}\n\n"
+                    out += _fields(subspec["properties"], subspec.get("required", []), defs)
     action = defs["action"]
     out += "## Participation actions\n\n" + _fields(action["properties"], action.get("required", []), defs)
     return out

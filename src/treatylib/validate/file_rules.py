@@ -38,6 +38,8 @@ def _date_fields(data: dict) -> Iterator[tuple[tuple, str]]:
     for i, src in enumerate(data.get("sources", [])):
         if "accessed" in src:
             yield ("sources", i, "accessed"), src["accessed"]
+        if "captured" in src.get("via", {}):
+            yield ("sources", i, "via", "captured"), src["via"]["captured"]
     for i, count in enumerate(data.get("official_counts", [])):
         yield ("official_counts", i, "as_of"), count["as_of"]
     for i, act in enumerate(data["participation"]):
