@@ -17,7 +17,7 @@ COPY_HOST = re.compile(
     r"^https?://(?:[^/]*\.)?(?:github\.com|vdocuments\.[a-z]+|docslib\.org|fsou\.com|russialist\.org"
     r"|newyorkstatesman\.com|infomanage\.com|opennieuwsbank\.nl|armeniandiaspora\.com|scoop\.co\.nz"
     r"|mediaselangor\.com|azurewebsites\.net|newsbreak\.com|msn\.com|yahoo\.com|zawya\.com|menafn\.com"
-    r"|dailyhunt\.in)(?:[:/]|$)"
+    r"|dailyhunt\.in|pdfslide\.[a-z]+|spacedaily\.com|globalsecurity\.org)(?:[:/]|$)"
     r"|^https?://(?:staging-|certexternal-|cert\d*external-)"
 )
 MAX_COPY_ONLY_SHARE = 0.05
