@@ -9,6 +9,7 @@ import jsonschema
 from frictionless import validate
 
 from treatylib import yamlio
+from treatylib.render.exports import STATUS_FIELDS
 
 ROOT = Path(__file__).parents[1]
 
@@ -37,8 +38,16 @@ def test_all_exports_exist_with_their_columns(site):
         "depositary",
         "source",
     ]
-    assert list(rows(site, "status.csv")[0]) == ["instrument", "state", "status", "date", "as_of"]
-    assert {r["status"] for r in rows(site, "status.csv")} <= {"party", "signatory", "withdrawn", "member", "adherent"}
+    assert list(rows(site, "status.csv")[0]) == STATUS_FIELDS
+    assert {r["status"] for r in rows(site, "status.csv")} <= {
+        "party",
+        "signatory",
+        "withdrawn",
+        "member",
+        "adherent",
+        "former-party",
+        "not-joined",
+    }
 
 
 def test_dates_keep_their_precision(site):

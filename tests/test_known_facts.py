@@ -10,7 +10,7 @@ import pytest
 
 from treatylib import yamlio
 from treatylib.model import from_data
-from treatylib.status import derive, state_statuses, statuses_as_states_stood
+from treatylib.status import derive, roster
 
 TREATIES = Path(__file__).parents[1] / "treaties"
 
@@ -55,13 +55,13 @@ def test_npt_china_and_france_acceded_in_1992(load):
 def test_npt_a_state_joined_at_its_first_deposit(load):
     # Angola deposited in Washington on 14 Oct 1996 (US status list; Netherlands treaty database) and in
     # Moscow only in 2010; the copy of UNODA's pages misprints Andorra's London deposit as 1986.
-    statuses = state_statuses(load("npt"))
+    statuses = roster(load("npt"))
     assert statuses["AGO"].date.text == "1996-10-14"
     assert statuses["AND"].date.year == 1996
 
 
 def test_npt_has_about_190_parties(load):
-    parties = [s for s, st in state_statuses(load("npt")).items() if st.status == "party"]
+    parties = [s for s, st in roster(load("npt")).items() if st.status == "party"]
     assert 189 <= len(parties) <= 192
 
 
@@ -71,7 +71,7 @@ def test_ctbt_annex_2_has_44_states_and_known_holdouts(load):
     assert len(annex) == 44 and len(set(annex)) == 44
     for state in ("USA", "CHN", "IND", "PAK", "PRK", "ISR", "IRN", "EGY", "RUS"):
         assert state in annex
-    statuses = state_statuses(ctbt)
+    statuses = roster(ctbt)
     assert statuses["USA"].status == "signatory"
     assert "IND" not in statuses and "PAK" not in statuses and "PRK" not in statuses
 
@@ -96,7 +96,7 @@ def test_mtcr_india_admitted_2016_and_35_partners(load):
     mtcr = load("mtcr")
     india = [a for a in actions(mtcr, "IND") if a.action == "admission"]
     assert india and india[0].date.text == "2016-06-27" and india[0].role == "partner"
-    partners = [s for s, st in state_statuses(mtcr).items() if st.status == "member"]
+    partners = [s for s, st in roster(mtcr).items() if st.status == "member"]
     assert len(partners) == 35
     assert any("500 kg" in t.text and "300 km" in t.text for t in mtcr.thresholds if t.name == "Category I")
 
@@ -113,7 +113,7 @@ def test_status_as_of_publication_date(load):
 
 def test_bwc_matches_unoda_count_of_february_2024(load):
     # UNODA, 27 Feb 2024: "With 185 States Parties and four signatory States".
-    statuses = statuses_as_states_stood(load("bwc"), dt.date(2024, 2, 27))
+    statuses = roster(load("bwc"), dt.date(2024, 2, 27))
     assert sum(st.status == "party" for st in statuses.values()) == 185
     assert sorted(s for s, st in statuses.items() if st.status == "signatory") == ["EGY", "HTI", "SOM", "SYR"]
 

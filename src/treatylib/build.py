@@ -20,7 +20,7 @@ from pathlib import Path
 
 from . import paths
 from .catalog import Catalog
-from .render import changes, exports, index_pages, instrument_page, matrix, schema_doc, state_pages, svg, trackers
+from .render import changes, exports, index_pages, instrument_page, matrix, schema_doc, state_pages, trackers
 from .render.citation import cite_block
 from .render.md import DOMAIN_LABELS, KIND_LABELS, front_matter, table
 from .render.safe import internal
@@ -34,7 +34,6 @@ def render_site(catalog: Catalog) -> dict[str, str]:
     for inst in catalog.instruments:
         outside = [c for c in current if catalog.entry(inst, c).status.status is None]
         files[f"instruments/{inst.id}.md"] = instrument_page.render(inst, catalog.by_id, outside)
-        files[f"assets/charts/{inst.id}.svg"] = svg.participation_chart(inst)
     files["instruments/index.md"] = index_pages.render_index(catalog)
     for domain in DOMAIN_LABELS:
         files[f"instruments/domain-{domain}.md"] = index_pages.render_domain(catalog, domain)

@@ -1,6 +1,5 @@
-"""The whole data set at once: instruments plus the states they mention, and
-per-state statuses that follow a former state to its continuator (the USSR's
-NPT deposit is Russia's)."""
+"""The whole data set at once: instruments plus the states they mention. Status comes from
+status.standing, the one place it is derived."""
 
 from __future__ import annotations
 
@@ -9,7 +8,7 @@ from functools import cached_property
 
 from . import states
 from .model import Instrument
-from .status import Status, for_instrument
+from .status import Status, may_join, standing
 
 
 @dataclass(frozen=True)
@@ -27,42 +26,20 @@ class Catalog:
     def by_id(self) -> dict[str, Instrument]:
         return {inst.id: inst for inst in self.instruments}
 
-    @cached_property
-    def _actions(self) -> dict[str, dict]:
-        return {inst.id: inst.actions_by_state() for inst in self.instruments}
-
     def entry(self, inst: Instrument, code: str) -> StateEntry:
-        acts = list(self._actions[inst.id].get(code, ()))
-        via = None
-        # A continuator (Russia for the USSR) carries on the former state's own actions.
-        for former in states.get(code).predecessors if states.is_known(code) else ():
-            if states.get(former).continuator == code and self._actions[inst.id].get(former):
-                acts += self._actions[inst.id][former]
-                via = former
-        if acts:
-            return StateEntry(inst, for_instrument(inst, acts), via=via)
-        if not self.may_join(inst, code):
-            return StateEntry(inst, Status("ineligible"))
-        # Absence from an incomplete list is not evidence of absence, except up to the date it is complete to.
-        if inst.participation_complete:
-            return StateEntry(inst, Status(None))
-        if inst.complete_to:
-            return StateEntry(inst, Status(None, known_to=inst.complete_to))
-        return StateEntry(inst, Status("unknown"))
+        # Pages, the matrix and the exports all ask for the same entries: derive each once.
+        key = (inst.id, code)
+        if key not in self._entries:
+            status = standing(inst, code)
+            self._entries[key] = StateEntry(inst, status, via=status.via)
+        return self._entries[key]
+
+    @cached_property
+    def _entries(self) -> dict[tuple[str, str], StateEntry]:
+        return {}
 
     def may_join(self, inst: Instrument, code: str) -> bool:
-        """Whether the instrument is open to this state at all."""
-        if inst.kind == "bilateral":
-            return False  # its parties all have actions; nobody else can join
-        rule = inst.open_to
-        if rule is None:
-            return True
-        state = states.get(code) if states.is_known(code) else None
-        return bool(
-            code in rule.states
-            or (rule.region and state and state.region == rule.region)
-            or (rule.subregion and state and state.subregion == rule.subregion)
-        )
+        return may_join(inst, code)
 
     @cached_property
     def state_codes(self) -> tuple[str, ...]:

@@ -21,6 +21,7 @@ from . import paths, states
 from .catalog import Catalog
 from .model import Instrument
 from .render.state_pages import reason_outside
+from .status import roster
 from .validate import validate_paths
 
 
@@ -67,7 +68,7 @@ def state_rows(catalog: Catalog, code: str) -> list[dict]:
             {
                 "instrument": inst.id,
                 "short_name": inst.short_name,
-                "status": entry.status.status or "not joined",
+                "status": entry.status.value,
                 "label": entry.status.label,
                 "date": _date(entry.status.date),
                 "reason": reason_outside(entry) or "",
@@ -78,7 +79,7 @@ def state_rows(catalog: Catalog, code: str) -> list[dict]:
 
 
 def instrument_rows(catalog: Catalog, inst: Instrument, outside_only: bool) -> list[dict]:
-    codes = catalog.current_states if outside_only else sorted({a.state for a in inst.participation})
+    codes = catalog.current_states if outside_only else sorted(roster(inst), key=states.sort_key)
     rows = []
     for code in codes:
         entry = catalog.entry(inst, code)
@@ -88,7 +89,7 @@ def instrument_rows(catalog: Catalog, inst: Instrument, outside_only: bool) -> l
             {
                 "state": code,
                 "name": states.name(code),
-                "status": entry.status.status or "not joined",
+                "status": entry.status.value,
                 "label": entry.status.label,
                 "date": _date(entry.status.date),
                 "reason": reason_outside(entry) or "",

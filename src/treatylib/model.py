@@ -7,6 +7,7 @@ loader produced (after validation) and returns frozen dataclasses.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from .dates import PartialDate, parse_optional
 
@@ -196,6 +197,11 @@ class Instrument:
         return next((s for s in self.sources if s.key == key), None)
 
     def actions_by_state(self) -> dict[str, tuple[Action, ...]]:
+        return self._actions_by_state
+
+    @cached_property
+    def _actions_by_state(self) -> dict[str, tuple[Action, ...]]:
+        # Computed once: status is derived per state and per date, many times per build.
         grouped: dict[str, list[Action]] = {}
         for act in self.participation:
             grouped.setdefault(act.state, []).append(act)

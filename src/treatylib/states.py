@@ -161,6 +161,12 @@ def name(code: str) -> str:
     return state.name if state else code
 
 
+def sort_key(code: str) -> tuple[str, str]:
+    """Order states by name as readers expect: accents and case ignored, so "Côte d'Ivoire" sorts
+    under C and "Bangladesh" before "Belgium"."""
+    return (_norm(name(code)), code)
+
+
 @cache
 def _alias_table() -> dict[str, str]:
     table: dict[str, str] = {}

@@ -27,16 +27,33 @@ from . import states
 from .dates import PartialDate
 from .model import CONSENT_ACTIONS, MEMBERSHIP_ACTIONS, Action, Instrument
 
-STATUSES = ("party", "signatory", "withdrawn", "member", "adherent")
+STATUSES = ("party", "signatory", "withdrawn", "member", "adherent", "former-party", "former-state")
 LABELS = {
     "party": "Party",
     "signatory": "Signatory",
     "withdrawn": "Withdrawn",
     "member": "Member",
     "adherent": "Adherent",
+    "former-party": "Party until the treaty ended",
+    "former-state": "Former state",
     None: "Not joined",
     "unknown": "Not recorded (list incomplete)",
     "ineligible": "Not open to it",
+}
+# The status as the exports spell it: one word for every case, documented in the data package.
+VALUES = {None: "not-joined", "ineligible": "not-open"}
+VALUE_MEANINGS = {
+    "party": "Bound: ratified, acceded, succeeded, accepted or approved (for a treaty not yet in force: a "
+    "contracting state, see awaiting_entry_into_force)",
+    "signatory": "Signed, not (yet) bound",
+    "withdrawn": "Was bound and withdrew; the withdrawal has taken effect",
+    "member": "Admitted to a regime (partner, participant) or subscribing to a code",
+    "adherent": "Adheres unilaterally to a regime without being admitted",
+    "former-party": "Was bound until the instrument itself ended (expiry, termination, a party's withdrawal)",
+    "former-state": "A state that no longer exists; its acts count for its continuator, if any",
+    "not-joined": "No act recorded, and the list is complete",
+    "not-open": "The instrument is not open to this state",
+    "unknown": "Not in the list, which is incomplete",
 }
 # What a contracting state did, for treaties not in force (see the module docstring).
 CONSENT_LABELS = {
@@ -47,12 +64,20 @@ CONSENT_LABELS = {
     "approval": "Approved",
     "consent-to-be-bound": "Consented to be bound",
 }
+ENDED_WORDS = {
+    "expiry": "expired",
+    "termination": "terminated",
+    "withdrawal": "ended by withdrawal",
+    "superseded": "superseded",
+}
 ICONS = {
     "party": "✔",
     "member": "✔",
     "signatory": "✎",
     "adherent": "◐",
     "withdrawn": "✖",
+    "former-party": "⊘",
+    "former-state": "†",
     None: "—",
     "unknown": "?",
     "ineligible": "·",
@@ -65,7 +90,7 @@ class Status:
     date: PartialDate | None = None
     suspended: bool = False
     disputed: bool = False
-    withdrawal_pending: PartialDate | None = None
+    withdrawal_pending: PartialDate | None = None  # effective date of a notice not yet in effect
     provisional: bool = False
     role: str | None = None
     deratified: bool = False
@@ -74,6 +99,19 @@ class Status:
     awaiting_force: bool = False  # consented, but the treaty itself is not in force
     later_acts_unknown: bool = False  # a signatory on an incomplete list: a later deposit may be missing
     known_to: PartialDate | None = None  # the list is complete only to this date: later acts may be missing
+    via: str | None = None  # the former state whose acts this one continues (Russia: the USSR)
+    suspended_since: PartialDate | None = None
+    withdrawal_notice: PartialDate | None = None
+    withdrawal_rescinded: PartialDate | None = None  # a notice withdrawn before it took effect
+    instrument_ended: PartialDate | None = None
+    ended_reason: str | None = None
+    historic: str | None = None  # a former state: its status when it ceased to exist
+    continued_by: str | None = None  # a former state: the state that continues it
+
+    @property
+    def value(self) -> str:
+        """The status as the exports and the CLI's --json spell it."""
+        return VALUES.get(self.status, self.status)
 
     @property
     def label(self) -> str:
@@ -82,7 +120,16 @@ class Status:
             text = f"{CONSENT_LABELS.get(self.consent, 'Consented to be bound')} (treaty not in force)"
         if self.status == "member" and self.role and self.role != "member":
             text = self.role.capitalize()
+        if self.status == "former-party" and self.instrument_ended:
+            text += f" ({ENDED_WORDS.get(self.ended_reason, 'ended')} {self.instrument_ended.human()})"
+        if self.status == "former-state":
+            then = LABELS[self.historic].lower() if self.historic else "no act"
+            text += f" ({then} when it ceased to exist" + (
+                f"; continued by {states.name(self.continued_by)})" if self.continued_by else ")"
+            )
         extras = []
+        if self.via and self.date:
+            extras.append(f"as the {states.name(self.via)}, {self.date.year}")
         if self.disputed:
             extras.append("disputed")
         if self.suspended:
@@ -105,7 +152,7 @@ class Status:
 
     @property
     def is_in(self) -> bool:
-        """Bound by the instrument, or a full member of the regime."""
+        """Bound by the instrument now, or a full member of the regime."""
         return self.status in ("party", "member")
 
 
@@ -121,7 +168,7 @@ def derive(actions: tuple[Action, ...] | list[Action], at: dt.date | None = None
     decisive: PartialDate | None = None
     signed: PartialDate | None = None
     suspended = disputed = provisional = deratified = False
-    pending: PartialDate | None = None
+    pending = notice = rescinded = suspended_since = None
     role: str | None = None
     consent: str | None = None
 
@@ -137,7 +184,7 @@ def derive(actions: tuple[Action, ...] | list[Action], at: dt.date | None = None
             if status != "party":
                 status, decisive, consent = "party", act.date, kind
                 deratified = provisional = False
-                pending = None
+                pending = notice = None
         elif kind == "provisional-application":
             provisional = True
             if status is None:
@@ -147,14 +194,16 @@ def derive(actions: tuple[Action, ...] | list[Action], at: dt.date | None = None
             status, decisive = ("signatory", act.date) if signed else (None, act.date)
         elif kind == "withdrawal":
             if act.withdrawal_rescinded and _happened_by(act.withdrawal_rescinded, at):
+                rescinded = act.withdrawal_rescinded
                 continue
             effective = act.effective or act.date
+            notice = act.date
             if at is not None and effective and effective.earliest > at:
                 pending = effective
             else:
                 status, decisive, pending = "withdrawn", effective, None
                 disputed = act.disputed
-                suspended = False
+                suspended, suspended_since = False, None
         elif kind in MEMBERSHIP_ACTIONS:
             if status != "member":
                 # The HCoC has subscribing states, not members: say so where no role is given.
@@ -164,10 +213,24 @@ def derive(actions: tuple[Action, ...] | list[Action], at: dt.date | None = None
             if status not in ("member",):
                 status, decisive = "adherent", act.date
         elif kind == "suspension":
-            suspended = True
+            suspended, suspended_since = True, act.effective or act.date
         elif kind == "resumption":
-            suspended = False
-    return Status(status, decisive, suspended, disputed, pending, provisional, role, deratified, signed, consent)
+            suspended, suspended_since = False, None
+    return Status(
+        status,
+        decisive,
+        suspended,
+        disputed,
+        pending,
+        provisional,
+        role,
+        deratified,
+        signed,
+        consent,
+        suspended_since=suspended_since,
+        withdrawal_notice=notice,
+        withdrawal_rescinded=rescinded,
+    )
 
 
 def for_instrument(instrument: Instrument, actions, at: dt.date | None = None) -> Status:
@@ -177,64 +240,166 @@ def for_instrument(instrument: Instrument, actions, at: dt.date | None = None) -
     complete only to a date (then the status holds as of that date)."""
     at = at or instrument.as_of.latest
     status = derive(actions, at)
+    changes = _instrument_changes(instrument, status, at)
+    return replace(status, **changes) if changes else status
+
+
+def _instrument_changes(instrument: Instrument, status: Status, at: dt.date) -> dict:
     force = instrument.entry_into_force
     if status.status == "party" and (force is None or force.earliest > at):
-        return replace(status, awaiting_force=True)
+        return {"awaiting_force": True}
     if status.status == "signatory" and not instrument.participation_complete:
         known_to, signed = instrument.complete_to, status.signed
         if known_to and (signed is None or signed.earliest <= known_to.latest):
-            return replace(status, known_to=known_to)
-        return replace(status, later_acts_unknown=True)
-    return status
+            return {"known_to": known_to}
+        return {"later_acts_unknown": True}
+    return {}
 
 
-def state_statuses(instrument: Instrument, at: dt.date | None = None) -> dict[str, Status]:
-    """Every state with any action, mapped to its status on `at` (default: the file's as-of date)."""
+# ---- the one answer to "what is state X's standing in instrument Y on date D" --------------------
+
+
+def may_join(instrument: Instrument, code: str) -> bool:
+    """Whether the instrument is open to this state at all."""
+    if instrument.kind == "bilateral":
+        return False  # its parties all have actions; nobody else can join
+    rule = instrument.open_to
+    if rule is None:
+        return True
+    state = states.get(code) if states.is_known(code) else None
+    return bool(
+        code in rule.states
+        or (rule.region and state and state.region == rule.region)
+        or (rule.subregion and state and state.subregion == rule.subregion)
+    )
+
+
+def _ceased_by(code: str, at: dt.date) -> dt.date | None:
+    """The day a former state ceased to exist, if it had by `at`."""
+    state = states.get(code) if states.is_known(code) else None
+    if state is None or not state.ended:
+        return None
+    ended = dt.date.fromisoformat(state.ended)
+    return ended if ended <= at else None
+
+
+def standing(instrument: Instrument, code: str, at: dt.date | None = None) -> Status:
+    """State `code`'s standing in `instrument` on `at` (default: the file's as-of date).
+
+    Every page, count, chart, export and CLI answer comes from here. The rules:
+    - a state that had ceased to exist by `at` is a `former-state`, never counted; the status it
+      had when it ended is kept as `historic`;
+    - a continuator carries on the acts of the state it continues once that state has ended
+      (Russia the USSR's), and `via` says so;
+    - a state bound by an instrument that had ended by `at` is a `former-party`;
+    - with no act at all: not open to it, not joined, or not recorded (incomplete list)."""
     at = at or instrument.as_of.latest
-    return {state: for_instrument(instrument, acts, at) for state, acts in instrument.actions_by_state().items()}
+    by_state = instrument.actions_by_state()
+    own = by_state.get(code, ())
+    ceased = _ceased_by(code, at)
+    if ceased:
+        state = states.get(code)
+        historic = for_instrument(instrument, own, ceased) if own else Status(None)
+        return Status(
+            "former-state", historic.date, signed=historic.signed, historic=historic.status,
+            continued_by=state.continuator,
+        )  # fmt: skip
+    acts, via = list(own), None
+    for former in states.get(code).predecessors if states.is_known(code) else ():
+        if states.get(former).continuator == code and _ceased_by(former, at) and by_state.get(former):
+            acts, via = [*by_state[former], *acts], former
+    if not acts:
+        if not may_join(instrument, code):
+            return Status("ineligible")
+        if instrument.participation_complete:
+            return Status(None)
+        return Status(None, known_to=instrument.complete_to) if instrument.complete_to else Status("unknown")
+    status = derive(acts, at)
+    changes = _instrument_changes(instrument, status, at)
+    if via:
+        changes["via"] = via
+    ended = instrument.ended
+    if ended and ended.date.earliest <= at and status.status in ("party", "member"):
+        changes.update(
+            status="former-party", instrument_ended=ended.date, ended_reason=ended.reason,
+            suspended=False, suspended_since=None, withdrawal_pending=None, awaiting_force=False,
+        )  # fmt: skip
+    return replace(status, **changes) if changes else status
 
 
-def statuses_as_states_stood(instrument: Instrument, at: dt.date | None = None) -> dict[str, Status]:
-    """Like state_statuses, but a state that had ended by `at` is dropped, and its continuator
-    (Russia for the USSR) carries its actions on. This is what a count of parties counts."""
+def roster(instrument: Instrument, at: dt.date | None = None) -> dict[str, Status]:
+    """Every state with an act in the instrument, its own or one it continues, as states stood on
+    `at`: former states included (as `former-state`), so a page can still say what they did."""
     at = at or instrument.as_of.latest
-    return {code: for_instrument(instrument, acts, at) for code, acts in _as_states_stood(instrument, at).items()}
+    codes = set(instrument.actions_by_state())
+    codes |= {states.get(c).continuator for c in codes if states.is_known(c) and states.get(c).continuator}
+    found = {code: standing(instrument, code, at) for code in sorted(codes)}
+    return {code: st for code, st in found.items() if st.status not in (None, "ineligible", "unknown") or st.deratified}
 
 
 def counts(instrument: Instrument, at: dt.date | None = None) -> dict[str, int]:
-    """Parties, signatories (UNTC sense: ever signed), members, adherents, withdrawn.
+    """Parties, signatories (UNTC sense: ever signed), members, adherents, withdrawn, former parties.
 
     A state that had ceased to exist by `at` (the USSR, the GDR) is not counted, as in every
     depositary's count: its continuator (Russia) carries its acts on, and successor states count
-    by their own acts of succession."""
-    statuses = statuses_as_states_stood(instrument, at)
-    result = {name: 0 for name in ("parties", "signatories", "members", "adherents", "withdrawn")}
-    for status in statuses.values():
-        if status.status == "party":
-            result["parties"] += 1
-        elif status.status == "member":
-            result["members"] += 1
-        elif status.status == "adherent":
-            result["adherents"] += 1
-        elif status.status == "withdrawn":
-            result["withdrawn"] += 1
-        if status.signed is not None:
+    by their own acts of succession. An instrument that has ended has no parties, only former ones."""
+    names = ("parties", "signatories", "members", "adherents", "withdrawn", "former_parties", "signed_not_bound")
+    result = dict.fromkeys(names, 0)
+    key = {"party": "parties", "member": "members", "adherent": "adherents", "withdrawn": "withdrawn"}
+    for status in roster(instrument, at).values():
+        if status.status in key:
+            result[key[status.status]] += 1
+        elif status.status == "former-party":
+            result["former_parties"] += 1
+        elif status.status == "signatory":
+            result["signed_not_bound"] += 1
+        if status.signed is not None and status.status != "former-state":
             result["signatories"] += 1
     return result
 
 
-def _as_states_stood(instrument: Instrument, at: dt.date) -> dict[str, list[Action]]:
-    """Each state's actions as the states stood on `at`: a state that had ended is dropped, and
-    its continuator (Russia for the USSR) carries its actions on."""
-    by_state = {code: list(acts) for code, acts in instrument.actions_by_state().items()}
-    for code in list(by_state):
-        state = states.get(code) if states.is_known(code) else None
-        if state is None or not state.ended or dt.date.fromisoformat(state.ended) > at:
-            continue
-        acts = by_state.pop(code)
-        if state.continuator:
-            by_state.setdefault(state.continuator, []).extend(acts)
-    return by_state
+def joined_count(instrument: Instrument, at: dt.date | None = None) -> int:
+    """The headline number: parties to a treaty, members of a regime."""
+    tally = counts(instrument, at)
+    return tally["members"] if instrument.is_regime else tally["parties"]
+
+
+def count_at_end(instrument: Instrument) -> int | None:
+    """How many were bound the day before the instrument ended."""
+    if not instrument.ended:
+        return None
+    return joined_count(instrument, instrument.ended.date.earliest - dt.timedelta(days=1))
+
+
+def timeline(instrument: Instrument) -> list[tuple[dt.date, dict[str, int]]]:
+    """Counts at the end of each year from the first act, then on the as-of date: the last point
+    is the headline count by construction."""
+    dated = [a.date.earliest for a in instrument.participation if a.date]
+    if not dated:
+        return []
+    as_of = instrument.as_of.latest
+    changed = _years_with_changes(instrument)
+    result, last = [], None
+    for year in range(min(dated).year, as_of.year):
+        # Counts change only in a year when something happened; otherwise repeat the last ones.
+        last = counts(instrument, dt.date(year, 12, 31)) if last is None or year in changed else last
+        result.append((dt.date(year, 12, 31), last))
+    return [*result, (as_of, counts(instrument, as_of))]
+
+
+def _years_with_changes(instrument: Instrument) -> set[int]:
+    years = set()
+    for act in instrument.participation:
+        for when in (act.date, act.effective, act.withdrawal_rescinded):
+            if when:
+                years.update(range(when.earliest.year, when.latest.year + 1))
+        state = states.get(act.state) if states.is_known(act.state) else None
+        if state and state.ended:
+            years.add(int(state.ended[:4]))
+    for when in (instrument.entry_into_force, instrument.ended.date if instrument.ended else None):
+        if when:
+            years.update(range(when.earliest.year, when.latest.year + 1))
+    return years
 
 
 def nth_consent(instrument: Instrument, n: int) -> tuple[PartialDate | None, int]:

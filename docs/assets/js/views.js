@@ -2,7 +2,7 @@
 // (#treaty-data) that sets window.treatyData, so both views work from disk with no network.
 (function () {
   "use strict";
-  const ICONS = { party: "✔", member: "✔", signatory: "✎", adherent: "◐", withdrawn: "✖", unknown: "?", ineligible: "·" };
+  const ICONS = { party: "✔", member: "✔", signatory: "✎", adherent: "◐", withdrawn: "✖", "former-party": "⊘", "former-state": "†", unknown: "?", ineligible: "·" };
 
   function el(tag, attrs, children) {
     const node = document.createElement(tag);

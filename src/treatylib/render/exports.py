@@ -9,7 +9,7 @@ import json
 from .. import states
 from ..catalog import Catalog
 from ..model import Instrument, to_record
-from ..status import counts, state_statuses
+from ..status import VALUE_MEANINGS, Status, count_at_end, counts, roster
 from .safe import CSV_ESCAPE_RULE, csv_cell
 
 PARTICIPATION_FIELDS = [
@@ -21,10 +21,33 @@ PARTICIPATION_FIELDS = [
     "source",
     "via",
     "effective",
+    "disputed",
+    "withdrawal_rescinded",
     "role",
     "note",
 ]
-STATUS_FIELDS = ["instrument", "state", "status", "date", "as_of"]
+# One row per state and instrument: the status and every qualifier, from status.standing.
+STATUS_FIELDS = [
+    "instrument",
+    "state",
+    "status",
+    "label",
+    "date",
+    "consent",
+    "signed",
+    "continues",
+    "awaiting_entry_into_force",
+    "provisional_application",
+    "suspended",
+    "suspended_since",
+    "withdrawal_notice",
+    "withdrawal_effective",
+    "withdrawal_disputed",
+    "withdrawal_rescinded",
+    "consent_revoked",
+    "instrument_ended",
+    "as_of",
+]
 INSTRUMENT_FIELDS = [
     "id",
     "short_name",
@@ -42,6 +65,8 @@ INSTRUMENT_FIELDS = [
     "parties",
     "signatories",
     "members",
+    "former_parties",
+    "parties_at_end",
 ]
 STATE_FIELDS = ["code", "name", "region", "subregion", "former", "continuator", "successors", "predecessors"]
 
@@ -55,9 +80,27 @@ _DESCRIPTIONS = {
     "via": "URL of the copy the source was read through (a mirror, archive, reproduction or third-party harvest), "
     "when it was not read at its original address; empty when it was. Equal to `source` when the original's "
     "address is not known",
-    "effective": "Withdrawal: when it took effect",
+    "effective": "Withdrawal: when it took effect (suspension: when it took effect, where known)",
+    "disputed": "Withdrawal: true when other parties dispute its validity (the DPRK's from the NPT)",
+    "withdrawal_rescinded": "Withdrawal: the date the notice was withdrawn or suspended before it took effect",
+    "label": "The status in words, as the site shows it",
+    "consent": "The act that bound the state: ratification, accession, succession, acceptance, approval...",
+    "signed": "Date of the state's (or the state it continues') first signature",
+    "continues": "For a continuator: the former state whose acts it carries on (Russia: SUN)",
+    "awaiting_entry_into_force": "true when the state has consented but the instrument is not in force",
+    "provisional_application": "true when the state applies the instrument provisionally",
+    "suspended": "true when the state has suspended the operation of the instrument",
+    "suspended_since": "When the suspension took effect (or was announced, where no effective date is known)",
+    "withdrawal_notice": "Date of the withdrawal notice",
+    "withdrawal_effective": "When the withdrawal took (or takes) effect",
+    "withdrawal_disputed": "true when the withdrawal's validity is disputed",
+    "consent_revoked": "true when the state revoked its ratification or accession (Russia, CTBT, 2023)",
+    "instrument_ended": "When the instrument itself ended (expiry, termination, withdrawal)",
+    "former_parties": "States bound until the instrument ended",
+    "parties_at_end": "Parties (or members) on the day before the instrument ended",
     "role": "Regime admission: partner, participant, member",
-    "status": "Derived status: party, signatory, withdrawn, member or adherent",
+    "status": "Derived status, one of: "
+    + "; ".join(f"{value} ({meaning})" for value, meaning in VALUE_MEANINGS.items() if value != "former-state"),
     "as_of": "Date the data is complete to",
 }
 
@@ -85,6 +128,8 @@ def participation_rows(inst: Instrument) -> list[dict]:
                 "source": src.url if src else act.source,
                 "via": src.via.url if src and src.via else "",
                 "effective": act.effective.text if act.effective else "",
+                "disputed": "true" if act.disputed else "",
+                "withdrawal_rescinded": _text(act.withdrawal_rescinded),
                 "role": act.role or "",
                 "note": act.note or "",
             }
@@ -92,22 +137,43 @@ def participation_rows(inst: Instrument) -> list[dict]:
     return rows
 
 
-def status_rows(inst: Instrument) -> list[dict]:
-    return [
-        {
-            "instrument": inst.id,
-            "state": code,
-            "status": st.status or "",
-            "date": st.date.text if st.date else "",
-            "as_of": inst.as_of.text,
-        }
-        for code, st in state_statuses(inst).items()
-        if st.status
-    ]
-
-
 def _text(value) -> str:
     return value.text if value else ""
+
+
+def _flag(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def status_row(inst: Instrument, code: str, st: Status) -> dict:
+    withdrawn = st.status == "withdrawn"
+    return {
+        "instrument": inst.id,
+        "state": code,
+        "status": st.value,
+        "label": st.label,
+        "date": _text(st.date),
+        "consent": st.consent or "",
+        "signed": _text(st.signed),
+        "continues": st.via or "",
+        "awaiting_entry_into_force": _flag(st.awaiting_force),
+        "provisional_application": _flag(st.provisional),
+        "suspended": _flag(st.suspended),
+        "suspended_since": _text(st.suspended_since),
+        "withdrawal_notice": _text(st.withdrawal_notice),
+        "withdrawal_effective": _text(st.date if withdrawn else st.withdrawal_pending),
+        "withdrawal_disputed": _flag(st.disputed),
+        "withdrawal_rescinded": _text(st.withdrawal_rescinded),
+        "consent_revoked": _flag(st.deratified),
+        "instrument_ended": _text(st.instrument_ended),
+        "as_of": inst.as_of.text,
+    }
+
+
+def status_rows(inst: Instrument) -> list[dict]:
+    """Today's states only: a former state (the USSR) has no row; its acts are in participation.csv
+    and count for its continuator, whose row says so in `via`."""
+    return [status_row(inst, code, st) for code, st in roster(inst).items() if st.status != "former-state"]
 
 
 def _instrument_row(inst: Instrument) -> dict:
@@ -129,6 +195,8 @@ def _instrument_row(inst: Instrument) -> dict:
         "parties": tally["parties"],
         "signatories": tally["signatories"],
         "members": tally["members"],
+        "former_parties": tally["former_parties"],
+        "parties_at_end": count_at_end(inst) if inst.ended else "",
     }
 
 
@@ -161,10 +229,16 @@ def _schema(fields: list[str], types: dict[str, str] | None = None) -> dict:
 
 
 def datapackage() -> dict:
-    ints = {"parties": "integer", "signatories": "integer", "members": "integer"}
+    ints = dict.fromkeys(("parties", "signatories", "members", "former_parties", "parties_at_end"), "integer")
     resources = [
         ("participation", "One row per recorded action", PARTICIPATION_FIELDS, {}),
-        ("status", "Derived status of each state in each instrument it has acted on", STATUS_FIELDS, {}),
+        (
+            "status",
+            "Derived status of each existing state in each instrument it has acted on, itself or through a "
+            "state it continues; states that no longer exist have no row (see participation)",
+            STATUS_FIELDS,
+            {},
+        ),
         ("instruments", "One row per instrument", INSTRUMENT_FIELDS, ints),
         ("states", "States and entities, with succession links", STATE_FIELDS, {"former": "boolean"}),
     ]
@@ -175,8 +249,7 @@ def datapackage() -> dict:
         "Dates keep the precision of their source: YYYY, YYYY-MM or YYYY-MM-DD, so they are strings. "
         "Each participation row cites its source (`source`, the original's address) and, when the source was read "
         "through a copy, the copy (`via`); the instruments JSON gives each source's `via` with its title and the "
-        "date the copy was made (`captured`), apart from the date we read it (`accessed`). "
-        + CSV_ESCAPE_RULE,
+        "date the copy was made (`captured`), apart from the date we read it (`accessed`). " + CSV_ESCAPE_RULE,
         "licenses": [
             {
                 "name": "CC-BY-4.0",
@@ -217,17 +290,7 @@ def render_all(catalog: Catalog) -> dict[str, str]:
     files["states.csv"] = _csv(STATE_FIELDS, [_state_row(c) for c in catalog.state_codes])
     files["datapackage.json"] = json.dumps(datapackage(), indent=1)
     for code in catalog.state_codes:
-        entries = [catalog.entry(inst, code) for inst in catalog.instruments]
-        rows = [
-            {
-                "instrument": e.instrument.id,
-                "state": code,
-                "status": e.status.status or "not joined",
-                "date": e.status.date.text if e.status.date else "",
-                "as_of": e.instrument.as_of.text,
-            }
-            for e in entries
-        ]
+        rows = [status_row(inst, code, catalog.entry(inst, code).status) for inst in catalog.instruments]
         files[f"states/{code}.csv"] = _csv(STATUS_FIELDS, rows)
         files[f"states/{code}.json"] = json.dumps(
             {"state": _state_row(code), "status": rows}, ensure_ascii=False, indent=1

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from .. import states
 from ..model import Action, Instrument
-from ..status import Status, nth_consent, state_statuses, statuses_as_states_stood
-from . import md
+from ..status import ENDED_WORDS, Status, count_at_end, nth_consent, roster
+from . import md, svg
 from .citation import cite_block
 from .safe import Md, internal, link, rich, text
 
@@ -28,7 +28,7 @@ _RELATION_LABELS = {
 
 
 def render(inst: Instrument, by_id: dict[str, Instrument], non_joined: list[str]) -> str:
-    statuses = state_statuses(inst)
+    statuses = roster(inst)
     parts = [
         md.front_matter(
             _title(inst),
@@ -93,8 +93,10 @@ def _member_word(inst: Instrument, statuses: dict[str, Status]) -> str:
 
 
 def _count_line(inst: Instrument, statuses: dict[str, Status]) -> Md:
+    if inst.ended:
+        return _ended_count_line(inst)
     tally: dict[str | None, int] = {}
-    for status in statuses_as_states_stood(inst).values():
+    for status in statuses.values():
         tally[status.status] = tally.get(status.status, 0) + 1
     order = ["member", "adherent", "withdrawn"] if inst.is_regime else ["party", "signatory", "withdrawn"]
     words = {
@@ -119,6 +121,18 @@ def _count_line(inst: Instrument, statuses: dict[str, Status]) -> Md:
 
     # Numbers and words of our own (roles are a schema enum): markup we wrote.
     return Md("; ".join(count(s) for s in order if tally.get(s) or s in ("party", "member")))
+
+
+def _ended_count_line(inst: Instrument) -> Md:
+    """An instrument that has ended binds no one: say so, and how many it bound when it ended."""
+    ended = inst.ended
+    bound = count_at_end(inst)
+    word = "member" if inst.is_regime else "party"
+    plural = word if bound == 1 else ("members" if inst.is_regime else "parties")
+    return Md(
+        f"**0** {'members' if inst.is_regime else 'parties'}: the treaty {ENDED_WORDS[ended.reason]} "
+        f"{text(ended.date.human())}; **{bound}** {plural} when it ended"
+    )
 
 
 def _at_a_glance(inst: Instrument, statuses: dict[str, Status]) -> str:
@@ -267,9 +281,13 @@ def _describe(act: Action, inst: Instrument) -> str:
 def _participation(inst: Instrument, statuses: dict[str, Status], non_joined: list[str]) -> str:
     default_source = inst.sources[0].key
     rows = []
-    for code, acts in inst.actions_by_state().items():
+    by_state = inst.actions_by_state()
+    for code in sorted(statuses, key=states.sort_key):
+        status = statuses[code]
+        acts = by_state.get(code, ())
+        inherited = by_state.get(status.via, ()) if status.via else ()
         notes = []
-        for act in acts:
+        for act in (*inherited, *acts):
             if act.note:
                 notes.append(act.note)
             if act.declarations:
@@ -277,21 +295,22 @@ def _participation(inst: Instrument, statuses: dict[str, Status], non_joined: li
             if act.source != default_source:
                 src = inst.source(act.source)
                 notes.append(Md(text("Source: ") + link(src.title, src.url)) if src else f"Source: {act.source}")
-        status = statuses[code]
+        described = [f"as the {states.name(status.via)}: {_describe(a, inst)}" for a in inherited]
+        described += [_describe(a, inst) for a in acts]
         rows.append(
             [
                 md.state_link(code),
                 code,
                 md.status_badge(status),
                 md.date(status.date),
-                "; ".join(_describe(a, inst) for a in acts),
+                "; ".join(described),
                 # one note or source shared by several acts is said once
                 Md(" ".join(text(note) for note in dict.fromkeys(notes))),
             ]
         )
     heading = "Members and adherents" if inst.is_regime else "Participation"
     out = f"## {heading}\n\n{_count_line(inst, statuses)}, as of {md.date(inst.as_of)}.\n\n"
-    out += f"![Participation over time](../assets/charts/{inst.id}.svg){{ .participation-chart }}\n\n"
+    out += "\n" + svg.participation_chart(inst) + "\n"
     out += '<div class="sortable" data-search-exclude markdown>\n\n'
     out += md.table(["State", "Code", "Status", "Since", "Actions", "Notes and sources"], rows)
     out += "\n</div>\n\n"

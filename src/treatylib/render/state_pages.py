@@ -33,6 +33,10 @@ def reason_outside(entry: StateEntry) -> str | None:
         return "not in our list, which is incomplete: check the source"
     if status.status == "adherent":
         return "adheres unilaterally; not admitted as a member"
+    if status.status == "former-party":
+        return "bound until the treaty itself ended; it binds no one now"
+    if status.status == "former-state":
+        return "the state no longer exists"
     return ("not a member" if inst.is_regime else "never signed") + _as_of(status)
 
 
@@ -134,14 +138,15 @@ def _table(catalog: Catalog, code: str) -> str:
     rows = []
     for inst in sorted(catalog.instruments, key=lambda i: (i.kind in _REGIME_KINDS, i.short_name)):
         entry = catalog.entry(inst, code)
-        via = f" (as continuator of {states.name(entry.via)})" if entry.via else ""
-        if inst.ended:
-            via += f"; the treaty ended {md.date_words(inst.ended.date)}"
+        # The label already says "as the Soviet Union" and when a treaty a state was bound by ended.
+        ended = ""
+        if inst.ended and entry.status.status != "former-party":
+            ended = f"; the treaty ended {md.date_words(inst.ended.date)}"
         rows.append(
             [
                 _link(inst),
                 md.KIND_LABELS[inst.kind],
-                Md(md.status_badge(entry.status) + text(via)),
+                Md(md.status_badge(entry.status) + text(ended)),
                 md.date(entry.status.date),
                 reason_outside(entry) or "",
             ]

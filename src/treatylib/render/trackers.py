@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import states
 from ..catalog import Catalog
-from ..status import nth_consent, state_statuses
+from ..status import nth_consent, roster
 from . import md
 from .instrument_page import required_states_table
 from .safe import Md
@@ -18,7 +18,7 @@ def render(catalog: Catalog) -> str:
     for inst in catalog.instruments:
         if inst.required_states:
             out += md.heading(2, f"{inst.short_name}: entry into force")
-            out += required_states_table(inst, state_statuses(inst), heading_prefix=f"{inst.short_name} ")
+            out += required_states_table(inst, roster(inst), heading_prefix=f"{inst.short_name} ")
     out += _thresholds(catalog)
     out += _nws_protocols(catalog)
     out += _universality(catalog)
