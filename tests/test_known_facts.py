@@ -131,3 +131,19 @@ def test_open_skies_withdrawals_and_czechoslovak_succession(load):
     for state in ("CZE", "SVK"):
         (succ,) = [a for a in actions(os_, state) if a.action == "succession"]
         assert succ.predecessor == "CSK"
+
+
+def test_start_i_lisbon_protocol_signatories_became_parties_with_the_united_states(load):
+    # State Department fact sheet, 20 Jan 2001: the four signed the Lisbon Protocol in May 1992 and
+    # ratified; "START entry into force on Dec. 5, 1994". Signing is not succession, so no state is a
+    # party before entry into force, and all five are parties from it.
+    start = load("start-i")
+    assert not [a for a in start.participation if a.action == "succession"]
+    for state in ("BLR", "KAZ", "RUS", "UKR"):
+        (sig,) = [a for a in actions(start, state) if a.action == "signature"]
+        assert sig.date.text == "1992-05-23", state
+    before = statuses_as_states_stood(start, dt.date(1994, 12, 4))
+    assert not [s for s, st in before.items() if st.status == "party"]
+    at_force = statuses_as_states_stood(start, dt.date(1994, 12, 5))
+    assert sorted(s for s, st in at_force.items() if st.status == "party") == ["BLR", "KAZ", "RUS", "UKR", "USA"]
+    assert start.entry_into_force.text == "1994-12-05" and start.ended.date.text == "2009-12-05"
