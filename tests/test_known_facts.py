@@ -147,3 +147,19 @@ def test_start_i_lisbon_protocol_signatories_became_parties_with_the_united_stat
     at_force = statuses_as_states_stood(start, dt.date(1994, 12, 5))
     assert sorted(s for s, st in at_force.items() if st.status == "party") == ["BLR", "KAZ", "RUS", "UKR", "USA"]
     assert start.entry_into_force.text == "1994-12-05" and start.ended.date.text == "2009-12-05"
+
+
+def test_nwfz_protocols_ratified_by_a_nuclear_weapon_state_are_in_force(load):
+    # Each protocol enters into force for a state on its deposit of ratification (Rarotonga Protocol 3,
+    # Article 6; Pelindaba Protocols: or at the Treaty's entry into force if later). No ratifying state
+    # may read "treaty not in force". Rarotonga Protocol 3: first deposit in 1988 (Soviet decree of
+    # 29 January 1988; China deposited in October 1988).
+    ids = ["rarotonga-protocol-1", "rarotonga-protocol-2", "rarotonga-protocol-3", "tlatelolco-protocol-i",
+           "tlatelolco-protocol-ii", "pelindaba-protocol-i", "pelindaba-protocol-ii", "pelindaba-protocol-iii",
+           "semipalatinsk-protocol"]
+    for ident in ids:
+        inst = load(ident)
+        assert inst.entry_into_force is not None, ident
+        for state, st in state_statuses(inst).items():
+            assert not st.awaiting_force, (ident, state)
+    assert load("rarotonga-protocol-3").entry_into_force.text == "1988"
