@@ -163,3 +163,15 @@ def test_nwfz_protocols_ratified_by_a_nuclear_weapon_state_are_in_force(load):
         for state, st in state_statuses(inst).items():
             assert not st.awaiting_force, (ident, state)
     assert load("rarotonga-protocol-3").entry_into_force.text == "1988"
+
+
+def test_enmod_twentieth_ratification_is_its_entry_into_force(load):
+    # UNTC XXVI-1: in force 5 October 1978 under article IX(3) (twenty ratifications). The end-notes give
+    # the deposits of Czechoslovakia (12 May 1978) and the German Democratic Republic (25 May 1978).
+    from treatylib.status import nth_consent
+
+    enmod = load("enmod")
+    date, _ = nth_consent(enmod, 20)
+    assert date.text == enmod.entry_into_force.text == "1978-10-05"
+    assert [a.date.text for a in actions(enmod, "CSK") if a.action == "ratification"] == ["1978-05-12"]
+    assert [a.date.text for a in actions(enmod, "DDR") if a.action == "ratification"] == ["1978-05-25"]
