@@ -131,3 +131,47 @@ def test_open_skies_withdrawals_and_czechoslovak_succession(load):
     for state in ("CZE", "SVK"):
         (succ,) = [a for a in actions(os_, state) if a.action == "succession"]
         assert succ.predecessor == "CSK"
+
+
+def test_start_i_lisbon_protocol_signatories_became_parties_with_the_united_states(load):
+    # State Department fact sheet, 20 Jan 2001: the four signed the Lisbon Protocol in May 1992 and
+    # ratified; "START entry into force on Dec. 5, 1994". Signing is not succession, so no state is a
+    # party before entry into force, and all five are parties from it.
+    start = load("start-i")
+    assert not [a for a in start.participation if a.action == "succession"]
+    for state in ("BLR", "KAZ", "RUS", "UKR"):
+        (sig,) = [a for a in actions(start, state) if a.action == "signature"]
+        assert sig.date.text == "1992-05-23", state
+    before = statuses_as_states_stood(start, dt.date(1994, 12, 4))
+    assert not [s for s, st in before.items() if st.status == "party"]
+    at_force = statuses_as_states_stood(start, dt.date(1994, 12, 5))
+    assert sorted(s for s, st in at_force.items() if st.status == "party") == ["BLR", "KAZ", "RUS", "UKR", "USA"]
+    assert start.entry_into_force.text == "1994-12-05" and start.ended.date.text == "2009-12-05"
+
+
+def test_nwfz_protocols_ratified_by_a_nuclear_weapon_state_are_in_force(load):
+    # Each protocol enters into force for a state on its deposit of ratification (Rarotonga Protocol 3,
+    # Article 6; Pelindaba Protocols: or at the Treaty's entry into force if later). No ratifying state
+    # may read "treaty not in force". Rarotonga Protocol 3: first deposit in 1988 (Soviet decree of
+    # 29 January 1988; China deposited in October 1988).
+    ids = ["rarotonga-protocol-1", "rarotonga-protocol-2", "rarotonga-protocol-3", "tlatelolco-protocol-i",
+           "tlatelolco-protocol-ii", "pelindaba-protocol-i", "pelindaba-protocol-ii", "pelindaba-protocol-iii",
+           "semipalatinsk-protocol"]
+    for ident in ids:
+        inst = load(ident)
+        assert inst.entry_into_force is not None, ident
+        for state, st in state_statuses(inst).items():
+            assert not st.awaiting_force, (ident, state)
+    assert load("rarotonga-protocol-3").entry_into_force.text == "1988"
+
+
+def test_enmod_twentieth_ratification_is_its_entry_into_force(load):
+    # UNTC XXVI-1: in force 5 October 1978 under article IX(3) (twenty ratifications). The end-notes give
+    # the deposits of Czechoslovakia (12 May 1978) and the German Democratic Republic (25 May 1978).
+    from treatylib.status import nth_consent
+
+    enmod = load("enmod")
+    date, _ = nth_consent(enmod, 20)
+    assert date.text == enmod.entry_into_force.text == "1978-10-05"
+    assert [a.date.text for a in actions(enmod, "CSK") if a.action == "ratification"] == ["1978-05-12"]
+    assert [a.date.text for a in actions(enmod, "DDR") if a.action == "ratification"] == ["1978-05-25"]
