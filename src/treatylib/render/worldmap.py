@@ -425,6 +425,8 @@ def world_map(
         get "wm-nodata". Dependent territories take their sovereign's (see SOVEREIGN).
     title, desc: the map's accessible name and description.
     links: code -> href; a linked state is a focusable <a> with an aria-label.
+    Each state's element carries data-state="<code>" (the code whose status it shows), for scripts that
+    restyle the map, e.g. for another year.
     labels: code -> status wording; each state's tooltip and accessible name is "Name: label".
     names: code -> name, overriding the project's state names (treatylib.states.name).
     highlight: a code to outline (a state page's locator map); small states also get a ring.
@@ -457,9 +459,9 @@ def world_map(
         if href:
             # A state with both a path and a dot is one tab stop: the dot repeats the path's link.
             extra = ' tabindex="0"' if primary else ' tabindex="-1" aria-hidden="true"'
-            return (f'<a href="{_href(href)}" class="{cls}{hl}"{extra} aria-label="{text}">'
+            return (f'<a href="{_href(href)}" class="{cls}{hl}" data-state="{shape.code}"{extra} aria-label="{text}">'
                     f"<title>{text}</title>{body}</a>")
-        return f'<g class="{cls}{hl}"><title>{text}</title>{body}</g>'
+        return f'<g class="{cls}{hl}" data-state="{shape.code}"><title>{text}</title>{body}</g>'
 
     paths, dots, tail = [], [], []
     r = DOT_R[small]
@@ -506,7 +508,8 @@ def legend(items: Iterable[tuple[str, str, int | None]], *, patterns: Mapping[st
     for i, (cls, label, count) in enumerate(items):
         defs, refs = _pattern_defs([cls], f"{prefix}-{i}", patterns)
         swatch = (
-            '<svg class="wm wm-swatch" viewBox="0 0 24 16" width="24" height="16" aria-hidden="true" focusable="false">'
+            '<svg xmlns="http://www.w3.org/2000/svg" class="wm wm-swatch" viewBox="0 0 24 16" width="24" height="16"'
+            ' aria-hidden="true" focusable="false">'
             + (f"<defs>{defs}</defs>" if defs else "")
             + f'<g class="{cls}"><rect{refs.get(cls, "")} x=".5" y=".5" width="23" height="15"/></g></svg>'
         )
