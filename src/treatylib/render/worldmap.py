@@ -213,8 +213,11 @@ WIDTH = 1000  # viewBox units; the SVG itself is width="100%" and scales to any 
 PAD = 4
 DOT_AREA = 12.0  # states whose 1:110m polygons cover less (viewBox units², ~15,000 km²) also get a dot
 RING_AREA = 400.0  # a highlighted state smaller than this also gets a locator ring
-DROP_RING_AREA = 0.3  # islands smaller than this are left out of a path (the state keeps its others)
-TOLERANCE = {False: 5, True: 12}  # simplification, in tenths of a unit: drop points closer than 0.5 (1.2 small)
+# Coordinates are rounded to GRID tenths of a unit (0.1 full size, 1 for small maps) and points nearer than
+# TOLERANCE tenths to the last kept one are dropped (0.5 unit; 3 units for small maps, drawn at a third the size).
+GRID = {False: 1, True: 10}
+TOLERANCE = {False: 5, True: 30}
+DROP_RING_AREA = {False: 0.3, True: 5.0}  # islands smaller than this are left out of a path (not the state's last)
 DOT_R = {False: 3.6, True: 7.0}
 
 # Dependent territories that Natural Earth draws as their own feature: drawn with their sovereign's
@@ -269,12 +272,12 @@ def _pair(x: int, y: int) -> str:
     return sx + ("" if sy.startswith("-") else " ") + sy
 
 
-def _path(rings: Iterable[list[tuple[float, float]]], tolerance: int) -> str:
+def _path(rings: Iterable[list[tuple[float, float]]], tolerance: int, grid: int = 1) -> str:
     """Closed subpaths, rounded to 0.1 and simplified: points nearer than `tolerance` tenths to the last kept are
     dropped. The first point of each ring is absolute, the rest relative (shorter)."""
     out = []
     for ring in rings:
-        pts = [(round(x * 10), round(y * 10)) for x, y in ring]
+        pts = [(round(x * 10 / grid) * grid, round(y * 10 / grid) * grid) for x, y in ring]
         kept = [pts[0]]
         for p in pts[1:-1]:
             if math.hypot(p[0] - kept[-1][0], p[1] - kept[-1][1]) >= tolerance:
@@ -340,9 +343,9 @@ def layout(small: bool = False) -> Layout:
             area += abs(outer) - sum(abs(ring_area_centroid(r)[0]) for r in view[1:])
             if best is None or abs(outer) > best[0]:
                 best = (abs(outer), cx, cy)
-            if abs(outer) >= DROP_RING_AREA or len(polys) == 1:
+            if abs(outer) >= DROP_RING_AREA[small] or len(polys) == 1:
                 rings.extend(view)
-        d = _path(rings, tolerance)
+        d = _path(rings, tolerance, GRID[small])
         name = _display_name(code, ne_name)
         dot = code not in SOVEREIGN and (area < DOT_AREA or not d)  # territories: no dot of their own
         shapes.append(Shape(code, SOVEREIGN.get(code, code), name, d, area, best[1:], dot))
@@ -351,7 +354,7 @@ def layout(small: bool = False) -> Layout:
 
     edge = [equal_earth(180, lat / 2) for lat in range(180, -181, -5)]
     outline = [to_view(x, y) for x, y in edge] + [to_view(-x, y) for x, y in reversed(edge)]
-    sphere = _path([outline + outline[:1]], tolerance)
+    sphere = _path([outline + outline[:1]], tolerance, GRID[small])
     return Layout(WIDTH, height, sphere, tuple(sorted(shapes, key=lambda s: _collate(s.name))))
 
 
