@@ -215,3 +215,18 @@ def test_dot_points_are_documented():
     assert {p["source"] for p in points.values()} <= {"countries-50m.json", "countries-10m.json"}
     assert "AND" in points and "TUV" in points
     assert all(-180 <= p["lon"] <= 180 and -90 <= p["lat"] <= 90 for p in points.values())
+
+
+def test_crimea_is_drawn_as_ukraine():
+    raw = json.loads(worldmap.TOPOLOGY.read_text(encoding="utf-8"))
+    crimea = worldmap.TRANSFERS[0][0]
+
+    def owners(topology):
+        return {name for _, name, polys in worldmap.features(topology) for poly in polys
+                if worldmap._inside(crimea, poly[0])}
+
+    assert owners(raw) == {"Russia"}  # Natural Earth 4.1.0 draws de facto control
+    moved = worldmap.apply_transfers(raw)
+    assert owners(moved) == {"Ukraine"}
+    ukraine = next(polys for _, name, polys in worldmap.features(moved) if name == "Ukraine")
+    assert len(ukraine) == 1  # one outline: no border drawn between Crimea and the mainland

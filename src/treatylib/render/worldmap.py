@@ -90,6 +90,72 @@ def features(topology: dict, name: str = "countries") -> Iterator[tuple[str | No
         yield geometry.get("id"), geometry.get("properties", {}).get("name", ""), geometry_polygons(geometry, arcs)
 
 
+def merge_rings(rings: list[list[int]], arcs: list[Ring]) -> list[list[int]]:
+    """Rings (lists of arc indexes) that touch, merged as topojson-client's merge does: an arc used once each way
+    is an inner border and goes; the rest are chained end to start into the outline(s) of the union."""
+    used = [i for ring in rings for i in ring]
+    left = [i for i in used if ~i not in used]
+
+    def ends(i: int) -> tuple[tuple[float, float], tuple[float, float]]:
+        arc = arcs[~i] if i < 0 else arcs[i]
+        return (arc[-1], arc[0]) if i < 0 else (arc[0], arc[-1])
+
+    merged = []
+    while left:
+        ring = [left.pop(0)]
+        start = ends(ring[0])[0]
+        while ends(ring[-1])[1] != start:
+            nxt = next(i for i in left if ends(i)[0] == ends(ring[-1])[1])
+            left.remove(nxt)
+            ring.append(nxt)
+        merged.append(ring)
+    return merged
+
+
+# Natural Earth draws de facto control; these parts are drawn with the state whose territory they are for the
+# UN and the depositaries: (a point inside the part, the feature it is drawn in, the feature it belongs to, why).
+TRANSFERS = [
+    ((34.1, 45.0), "Russia", "Ukraine",
+     "Crimea: UN General Assembly resolution 68/262 (2014) affirms Ukraine's territorial integrity"),
+]
+
+
+def _inside(point: tuple[float, float], ring: Ring) -> bool:
+    x, y = point
+    hit = False
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False):
+        if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
+            hit = not hit
+    return hit
+
+
+def apply_transfers(topology: dict, transfers=TRANSFERS) -> dict:
+    """A copy of the topology with each TRANSFERS part moved into the feature it belongs to (and its shared border
+    removed). Fails loudly if the geometry is no longer as expected, rather than drawing a wrong map."""
+    topology = json.loads(json.dumps(topology))
+    arcs = decode_arcs(topology)
+    by_name = {g.get("properties", {}).get("name"): g for g in topology["objects"]["countries"]["geometries"]}
+    for point, source, target, _why in transfers:
+        donor, receiver = by_name[source], by_name[target]
+        for g in (donor, receiver):
+            if g["type"] == "Polygon":
+                g["type"], g["arcs"] = "MultiPolygon", [g["arcs"]]
+        part = next((p for p in donor["arcs"] if _inside(point, _ring(p[0], arcs))), None)
+        if part is None or len(part) != 1:
+            raise ValueError(f"{source} has no hole-free part at {point} to give to {target}")
+        donor["arcs"].remove(part)
+        shared = {~i for i in part[0]}
+        host = next((p for p in receiver["arcs"] if shared & set(p[0])), None)
+        if host is None:
+            receiver["arcs"].append(part)  # not adjacent: simply another part
+            continue
+        outer = merge_rings([host[0], part[0]], arcs)
+        if len(outer) != 1:
+            raise ValueError(f"merging {source}'s part at {point} into {target} did not give one outline")
+        host[0] = outer[0]
+    return topology
+
+
 # world-atlas ids are ISO 3166-1 numeric codes. Natural Earth gives a few features none (no id at
 # all in world-atlas 2.0.2, "-99" in Natural Earth itself); they are matched by name here:
 NO_ISO_NUMERIC = {
@@ -308,7 +374,7 @@ def _points() -> dict[str, dict]:
 @cache
 def layout(small: bool = False) -> Layout:
     """Every state's path and dot, projected into the viewBox. Computed once per size per build."""
-    topology = json.loads(TOPOLOGY.read_text(encoding="utf-8"))
+    topology = apply_transfers(json.loads(TOPOLOGY.read_text(encoding="utf-8")))
     merged: dict[str, tuple[str, list[Polygon]]] = {}
     for numeric, ne_name, polygons in features(topology):
         code = alpha3(numeric, ne_name)
