@@ -230,3 +230,10 @@ def test_crimea_is_drawn_as_ukraine():
     assert owners(moved) == {"Ukraine"}
     ukraine = next(polys for _, name, polys in worldmap.features(moved) if name == "Ukraine")
     assert len(ukraine) == 1  # one outline: no border drawn between Crimea and the mainland
+
+
+def test_drawn_codes():
+    drawn = worldmap.drawn_codes()
+    assert set(ALL_STATES) <= drawn
+    assert "ATA" not in drawn  # Antarctica is left out
+    assert {"GRL", "DNK"} <= drawn  # a territory, and the state whose status it shows

@@ -12,8 +12,15 @@ SVG: every state carries the CSS class it is given (e.g. "status-party") and
 docs/assets/css/map.css colours it for the light and the dark theme; classes listed in PATTERNS
 are also filled with a hatching or dot pattern, so status is not shown by colour alone.
 
-    svg = world_map({"IND": "status-none", "FRA": "status-party"}, title="MTCR partners",
-                    labels={"IND": "Partner", "FRA": "Partner"}, links={"FRA": "../states/FRA/"})
+    svg = world_map({"IND": "status-member", "PAK": "status-none"}, title="MTCR: partners",
+                    desc="35 partners; the table below lists them.",
+                    labels={"IND": "Partner", "PAK": "Not a partner"},
+                    links={"IND": "../../states/IND/", "PAK": "../../states/PAK/"})
+    key = legend([("status-member", "Partner", 35), ("status-none", "Not a partner", 162)])
+    locator = world_map(fills, title="India", labels=labels, highlight="IND", small=True)
+
+The page needs docs/assets/css/map.css (mkdocs.yml, extra_css). Every state's element carries
+data-state="<code>", so a script (a year control) can change its class without redrawing.
 """
 
 from __future__ import annotations
@@ -380,7 +387,7 @@ def layout(small: bool = False) -> Layout:
         code = alpha3(numeric, ne_name)
         if code is None or code in LEFT_OUT:
             continue
-        name, polys = merged.setdefault(code, (ne_name, []))
+        _, polys = merged.setdefault(code, (ne_name, []))
         for poly in polygons:  # N. Cyprus into Cyprus, Somaliland into Somalia
             polys.extend(split_antimeridian(poly))
 
@@ -427,6 +434,11 @@ def layout(small: bool = False) -> Layout:
 def _collate(name: str) -> str:
     """Sort key for names: accents ignored, so Côte d'Ivoire sorts under C (keyboard order follows it)."""
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+
+
+def drawn_codes() -> set[str]:
+    """Codes that world_map() draws (as a path, a dot or both); a fill for any other code is ignored."""
+    return {s.own for s in layout(False).shapes} | {s.code for s in layout(False).shapes}
 
 
 # --- SVG -----------------------------------------------------------------------------------------
