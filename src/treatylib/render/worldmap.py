@@ -286,12 +286,13 @@ WIDTH = 1000  # viewBox units; the SVG itself is width="100%" and scales to any 
 PAD = 4
 DOT_AREA = 12.0  # states whose 1:110m polygons cover less (viewBox units², ~15,000 km²) also get a dot
 RING_AREA = 400.0  # a highlighted state smaller than this also gets a locator ring
-# Coordinates are rounded to GRID tenths of a unit (0.1 full size, 1 for small maps) and points nearer than
-# TOLERANCE tenths to the last kept one are dropped (0.5 unit; 3 units for small maps, drawn at a third the size).
-GRID = {False: 1, True: 10}
-TOLERANCE = {False: 5, True: 30}
+# Coordinates are written as integers in 1/FACTOR of a viewBox unit, inside <g transform="scale(1/FACTOR)">: 0.1
+# unit for full maps (the precision of one decimal, without the decimal points: 15% smaller), whole units for small
+# ones, which are drawn at a third of the size. Points nearer than TOLERANCE units to the last kept are dropped.
+FACTOR = {False: 10, True: 1}
+TOLERANCE = {False: 0.5, True: 3.0}
 DROP_RING_AREA = {False: 0.3, True: 5.0}  # islands smaller than this are left out of a path (not the state's last)
-DOT_R = {False: 3.6, True: 7.0}
+DOT_R = {False: 3.6, True: 7.0}  # viewBox units
 
 # Dependent territories that Natural Earth draws as their own feature: drawn with their sovereign's
 # status (and link) unless a fill is given for the territory itself; their title says whose they are.
@@ -328,39 +329,32 @@ class Shape:
 class Layout:
     width: int
     height: float
+    factor: int
     sphere: str
     shapes: tuple[Shape, ...]
 
 
-def _num(tenths: int) -> str:
-    sign = "-" if tenths < 0 else ""
-    whole, frac = divmod(abs(tenths), 10)
-    if not frac:
-        return f"{sign}{whole}"
-    return f"{sign}{whole}.{frac}" if whole else f"{sign}.{frac}"
-
-
 def _pair(x: int, y: int) -> str:
-    sx, sy = _num(x), _num(y)
-    return sx + ("" if sy.startswith("-") else " ") + sy
+    return f"{x}{'' if y < 0 else ' '}{y}"
 
 
-def _path(rings: Iterable[list[tuple[float, float]]], tolerance: int, grid: int = 1) -> str:
-    """Closed subpaths, rounded to 0.1 and simplified: points nearer than `tolerance` tenths to the last kept are
-    dropped. The first point of each ring is absolute, the rest relative (shorter)."""
+def _path(rings: Iterable[list[tuple[float, float]]], tolerance: float, factor: int) -> str:
+    """Closed subpaths in integer 1/factor units, simplified: points nearer than `tolerance` units to the last kept
+    are dropped. The first point of each ring is absolute, the rest relative (shorter)."""
     out = []
+    step = tolerance * factor
     for ring in rings:
-        pts = [(round(x * 10 / grid) * grid, round(y * 10 / grid) * grid) for x, y in ring]
+        pts = [(round(x * factor), round(y * factor)) for x, y in ring]
         kept = [pts[0]]
         for p in pts[1:-1]:
-            if math.hypot(p[0] - kept[-1][0], p[1] - kept[-1][1]) >= tolerance:
+            if math.hypot(p[0] - kept[-1][0], p[1] - kept[-1][1]) >= step:
                 kept.append(p)
         if len(kept) < 3:
             continue
         parts = ["M" + _pair(*kept[0]), "l"]
         for (x0, y0), (x1, y1) in zip(kept, kept[1:], strict=False):
             pair = _pair(x1 - x0, y1 - y0)
-            parts.append(pair if parts[-1] == "l" or pair.startswith("-") else " " + pair)
+            parts.append(pair if parts[-1] == "l" or x1 < x0 else " " + pair)
         parts.append("z")
         out.append("".join(parts))
     return "".join(out)
@@ -406,7 +400,7 @@ def layout(small: bool = False) -> Layout:
     def to_view(x: float, y: float) -> tuple[float, float]:
         return PAD + (x + x_max) * scale, PAD + (y_top - y) * scale
 
-    tolerance = TOLERANCE[small]
+    tolerance, factor = TOLERANCE[small], FACTOR[small]
     shapes = []
     for code, (ne_name, polys) in projected.items():
         rings, area, best = [], 0.0, None
@@ -418,7 +412,7 @@ def layout(small: bool = False) -> Layout:
                 best = (abs(outer), cx, cy)
             if abs(outer) >= DROP_RING_AREA[small] or len(polys) == 1:
                 rings.extend(view)
-        d = _path(rings, tolerance, GRID[small])
+        d = _path(rings, tolerance, factor)
         name = _display_name(code, ne_name)
         dot = code not in SOVEREIGN and (area < DOT_AREA or not d)  # territories: no dot of their own
         shapes.append(Shape(code, SOVEREIGN.get(code, code), name, d, area, best[1:], dot))
@@ -427,8 +421,8 @@ def layout(small: bool = False) -> Layout:
 
     edge = [equal_earth(180, lat / 2) for lat in range(180, -181, -5)]
     outline = [to_view(x, y) for x, y in edge] + [to_view(-x, y) for x, y in reversed(edge)]
-    sphere = _path([outline + outline[:1]], tolerance, GRID[small])
-    return Layout(WIDTH, height, sphere, tuple(sorted(shapes, key=lambda s: _collate(s.name))))
+    sphere = _path([outline + outline[:1]], tolerance, factor)
+    return Layout(WIDTH, height, factor, sphere, tuple(sorted(shapes, key=lambda s: _collate(s.name))))
 
 
 def _collate(name: str) -> str:
@@ -466,15 +460,19 @@ def _href(value: str) -> str:
     return escape(value, quote=True)
 
 
-def _pattern_defs(classes: Iterable[str], prefix: str, patterns: Mapping[str, str]) -> tuple[str, dict[str, str]]:
-    """<pattern>s for the classes that have one, and each class's fill reference."""
+def _pattern_defs(classes: Iterable[str], prefix: str, patterns: Mapping[str, str],
+                  factor: int = 1) -> tuple[str, dict[str, str]]:
+    """<pattern>s for the classes that have one, and each class's fill reference. `factor` scales the tile up
+    to the drawing's units, so the hatching is as fine on every map."""
     defs, refs = [], {}
     for cls in sorted(set(classes)):
         kind = next((patterns[t] for t in cls.split() if t in patterns), None)
         if kind is None:
             continue
         pid = f"{prefix}-p{len(refs)}"
-        rotate = ' patternTransform="rotate(45)"' if kind in ("hatch", "cross") else ""
+        transform = " ".join(([f"scale({factor})"] if factor != 1 else [])
+                             + (["rotate(45)"] if kind in ("hatch", "cross") else []))
+        rotate = f' patternTransform="{transform}"' if transform else ""
         defs.append(
             f'<pattern id="{pid}" width="6" height="6" patternUnits="userSpaceOnUse"{rotate}>'
             f'<rect class="{cls}" width="6" height="6"/>{_PATTERN_BODY[kind]}</pattern>'
@@ -533,7 +531,7 @@ def world_map(
         label = lookup(labels, shape)
         text = escape(f"{name}: {label}" if label else name, quote=True)
         rows.append((shape, cls, text, lookup(links, shape)))
-    defs, refs = _pattern_defs((cls for _, cls, _, _ in rows), prefix, patterns)
+    defs, refs = _pattern_defs((cls for _, cls, _, _ in rows), prefix, patterns, geo.factor)
 
     def element(shape: Shape, cls: str, text: str, href: str | None, body: str, primary: bool) -> str:
         hl = " wm-hl" if shape.own == highlight else ""
@@ -545,21 +543,22 @@ def world_map(
         return f'<g class="{cls}{hl}" data-state="{shape.code}"><title>{text}</title>{body}</g>'
 
     paths, dots, tail = [], [], []
-    r = DOT_R[small]
+    f = geo.factor
+    r = f"{DOT_R[small] * f:g}"
     for shape, cls, text, href in rows:
         fill = refs.get(cls, "")
         target = tail if shape.own == highlight else paths
         if shape.d:
             target.append(element(shape, cls, text, href, f'<path{fill} d="{shape.d}"/>', True))
         if shape.dot:
-            x, y = (_num(round(v * 10)) for v in shape.centre)
+            x, y = (round(v * f) for v in shape.centre)
             dots.append(element(shape, cls, text, href, f'<circle{fill} cx="{x}" cy="{y}" r="{r}"/>', not shape.d))
     ring = ""
     hl_shapes = [s for s in geo.shapes if s.own == highlight]
     if hl_shapes and hl_shapes[0].area < RING_AREA:
         shape = hl_shapes[0]
         x, y = shape.centre
-        ring = f'<circle class="wm-ring" cx="{_num(round(x * 10))}" cy="{_num(round(y * 10))}" r="{r * 3:g}"/>'
+        ring = f'<circle class="wm-ring" cx="{round(x * f)}" cy="{round(y * f)}" r="{DOT_R[small] * 3 * f:g}"/>'
 
     role = 'role="group"' if links else 'role="img"'
     ids = f"{prefix}-t" + (f" {prefix}-d" if desc else "")
@@ -569,10 +568,12 @@ def world_map(
         f'<title id="{prefix}-t">{escape(title)}</title>'
         + (f'<desc id="{prefix}-d">{escape(desc)}</desc>' if desc else "")
         + (f"<defs>{defs}</defs>" if defs else "")
+        + (f'<g transform="scale({1 / f:g})">' if f != 1 else "<g>")
         + f'<path class="wm-sphere" d="{geo.sphere}"/>'
         + f'<g class="wm-states">{"".join(paths + tail)}</g>'
         + f'<g class="wm-dots">{"".join(dots)}</g>'
         + ring
+        + "</g>"
         + "</svg>"
     )
 
