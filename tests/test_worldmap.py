@@ -1,0 +1,239 @@
+"""The build-time world map (treatylib.render.worldmap): geometry, coverage, accessibility, escaping, size."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from treatylib import yamlio
+from treatylib.paths import DATA
+from treatylib.render import worldmap
+
+SVG = "{http://www.w3.org/2000/svg}"
+HOSTILE = "<script>alert(1)</script>"
+
+
+def _regions() -> list[dict]:
+    return yamlio.load(DATA / "regions.yaml")["states"]
+
+
+UN_MEMBERS = sorted(row["code"] for row in _regions() if row["un"] == "member")
+ALL_STATES = sorted(row["code"] for row in _regions())
+
+
+@pytest.fixture(scope="module")
+def full() -> str:
+    fills = {code: "status-none" for code in ALL_STATES}
+    fills.update({"IND": "status-member", "FRA": "status-party", "PAK": "status-signatory", "AND": "status-party"})
+    labels = {code: "Not joined" for code in ALL_STATES}
+    labels.update({"IND": "Partner", "PAK": "Signatory"})
+    links = {code: f"../states/{code}/" for code in ALL_STATES}
+    return worldmap.world_map(fills, title="Sample", desc="A sample map.", links=links, labels=labels)
+
+
+@pytest.fixture(scope="module")
+def tree(full) -> ET.Element:
+    return ET.fromstring(full)  # well-formed XML, or this raises
+
+
+def elements(tree: ET.Element) -> dict[str, list[ET.Element]]:
+    """data-state code -> the elements (<a> or <g>) drawn for it."""
+    found: dict[str, list[ET.Element]] = {}
+    for el in tree.iter():
+        if el.get("data-state"):
+            found.setdefault(el.get("data-state"), []).append(el)
+    return found
+
+
+def path_of(tree: ET.Element, code: str) -> str:
+    for el in elements(tree)[code]:
+        path = el.find(f"{SVG}path")
+        if path is not None:
+            return path.get("d")
+    raise AssertionError(f"{code} has no path")
+
+
+def test_numeric_ids_map_to_alpha3():
+    assert worldmap.alpha3("356") == "IND"
+    assert worldmap.alpha3("586") == "PAK"
+    assert worldmap.alpha3("643") == "RUS"
+    assert worldmap.alpha3("4") == "AFG"  # unpadded ids still match ISO's three digits
+    assert worldmap.alpha3(None, "Kosovo") == "XKX"
+    assert worldmap.alpha3("-99", "Somaliland") == "SOM"
+    assert worldmap.alpha3(None, "Atlantis") is None
+
+
+def test_every_vendored_feature_has_a_code():
+    topology = json.loads(worldmap.TOPOLOGY.read_text(encoding="utf-8"))
+    unmapped = [name for numeric, name, _ in worldmap.features(topology) if worldmap.alpha3(numeric, name) is None]
+    assert unmapped == []
+
+
+def test_well_formed_and_self_contained(full, tree):
+    assert tree.tag == f"{SVG}svg"
+    assert tree.get("width") == "100%" and tree.get("viewBox").startswith("0 0 1000 ")
+    assert "height" not in tree.attrib
+    assert tree.find(f"{SVG}title").text == "Sample"
+    # No scripts, no fonts, no style colours, nothing fetched: only in-document url(#...) references.
+    assert "<script" not in full and "<style" not in full and "@font-face" not in full
+    assert re.findall(r"(?:href|src)=\"(?:https?:)?//", full) == []
+    assert set(re.findall(r"url\((.)", full)) <= {"#"}
+    assert not re.search(r"#[0-9a-fA-F]{6}\b|rgb\(", full), "colours belong in map.css, not in the SVG"
+
+
+def test_india_and_pakistan_paths_exist_and_differ(tree):
+    india, pakistan = path_of(tree, "IND"), path_of(tree, "PAK")
+    assert len(india) > 100 and len(pakistan) > 50
+    assert india != pakistan
+    (ind,) = elements(tree)["IND"]
+    (pak,) = elements(tree)["PAK"]
+    assert ind.get("class") == "status-member" and pak.get("class") == "status-signatory"
+
+
+def test_state_without_polygon_is_a_dot(tree):
+    (andorra,) = elements(tree)["AND"]
+    assert andorra.find(f"{SVG}path") is None
+    dot = andorra.find(f"{SVG}circle")
+    assert dot is not None and float(dot.get("r")) > 0
+    assert andorra.get("class") == "status-party"
+    assert andorra.get("tabindex") == "0" and andorra.get("href") == "../states/AND/"
+
+
+def test_tiny_polygon_gets_a_dot_too_but_one_tab_stop(tree):
+    luxembourg = elements(tree)["LUX"]
+    assert [el.find(f"{SVG}path") is not None for el in luxembourg] == [True, False]
+    assert luxembourg[1].get("tabindex") == "-1" and luxembourg[1].get("aria-hidden") == "true"
+
+
+@pytest.mark.parametrize("code", UN_MEMBERS)
+def test_every_un_member_is_on_the_map(tree, code):
+    drawn = elements(tree).get(code, [])
+    assert any(el.find(f"{SVG}path") is not None or el.find(f"{SVG}circle") is not None for el in drawn), code
+
+
+def test_observers_and_others_in_regions_are_on_the_map(tree):
+    assert set(ALL_STATES) <= set(elements(tree))
+
+
+def test_titles_and_accessible_names(tree):
+    (india,) = elements(tree)["IND"]
+    assert india.find(f"{SVG}title").text == "India: Partner"
+    assert india.get("aria-label") == "India: Partner"
+    greenland = [el for el in elements(tree)["DNK"] if el.find(f"{SVG}title").text.startswith("Greenland")]
+    assert greenland and greenland[0].find(f"{SVG}title").text == "Greenland (Denmark): Not joined"
+
+
+def test_patterns_for_statuses_other_than_solid(full, tree):
+    (pak,) = elements(tree)["PAK"]
+    ref = pak.find(f"{SVG}path").get("fill")
+    assert ref and ref.startswith("url(#")
+    pattern = tree.find(f".//{SVG}pattern[@id='{ref[5:-1]}']")
+    assert pattern is not None and pattern.find(f"{SVG}rect").get("class") == "status-signatory"
+    fra = elements(tree)["FRA"]  # France, New Caledonia, French Southern Territories
+    assert len(fra) == 3
+    assert all(el.find(f"{SVG}path").get("fill") is None for el in fra)  # parties are solid
+
+
+def test_hostile_text_is_escaped():
+    svg = worldmap.world_map(
+        {"FRA": "status-party"}, title=HOSTILE, desc=HOSTILE, labels={"FRA": HOSTILE}, names={"DEU": HOSTILE},
+        links={"FRA": 'x" onmouseover="alert(1)'},
+    )
+    assert "<script" not in svg and 'onmouseover="' not in svg
+    root = ET.fromstring(svg)
+    assert root.find(f"{SVG}title").text == HOSTILE
+    fra = elements(root)["FRA"][0]
+    assert fra.find(f"{SVG}title").text == f"France: {HOSTILE}"
+    assert fra.get("href") == 'x" onmouseover="alert(1)'  # one attribute value, not two attributes
+    assert elements(root)["DEU"][0].find(f"{SVG}title").text == HOSTILE
+    legend = worldmap.legend([("status-party", HOSTILE, 3)])
+    assert "<script" not in legend
+    ET.fromstring(legend)
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"fills": {"FRA": 'x" onclick="y'}}, {"fills": {}, "links": {"FRA": "javascript:alert(1)"}},
+     {"fills": {}, "id_prefix": 'a"b'}],
+)
+def test_unsafe_classes_links_and_ids_are_refused(kwargs):
+    with pytest.raises(ValueError):
+        worldmap.world_map(**{"title": "t", **kwargs})
+
+
+def test_no_line_across_the_map_at_the_antimeridian(tree):
+    # Russia and Fiji cross 180 degrees; drawn naively, one segment would span the whole map.
+    for code in ("RUS", "FJI", "USA"):
+        for sub in path_of(tree, code).split("M")[1:]:
+            steps = re.findall(r"-?\d*\.?\d+", sub.split("l", 1)[1])
+            assert max(abs(float(v)) for v in steps[0::2]) < 3000, code  # tenths of a unit: under 0.3 of the width
+
+
+def test_highlight_and_small():
+    small = worldmap.world_map({"IND": "status-party"}, title="India", highlight="IND", small=True)
+    root = ET.fromstring(small)
+    (india,) = elements(root)["IND"]
+    assert "wm-hl" in india.get("class").split()
+    assert "wm-small" in root.get("class")
+    assert root.get("role") == "img"  # no links: one image, described by its title
+    # A highlighted state too small to find gets a locator ring.
+    tiny = ET.fromstring(worldmap.world_map({}, title="Malta", highlight="MLT", small=True))
+    assert tiny.find(f".//{SVG}circle[@class='wm-ring']") is not None
+
+
+def test_size(full):
+    size = len(full.encode())
+    assert size < 120_000, size
+    small = worldmap.world_map({}, title="t", small=True)
+    assert len(small.encode()) < size
+
+
+def test_legend_shows_pattern_and_text():
+    html = worldmap.legend([("status-party", "Party", 191), ("status-signatory", "Signatory", 2)])
+    root = ET.fromstring(html)
+    items = root.findall("li")
+    assert [li.find("span").text for li in items] == ["Party", "Signatory"]
+    assert items[1].find(f".//{SVG}pattern") is not None
+    assert items[0].find(f".//{SVG}pattern") is None
+    assert "191" in html
+
+
+def test_equal_earth():
+    assert worldmap.equal_earth(0, 0) == (0.0, 0.0)
+    x, _ = worldmap.equal_earth(180, 0)
+    assert x == pytest.approx(2.70663, abs=1e-4)  # pi / (sqrt(3)/2 * A1)
+    _, y = worldmap.equal_earth(0, 90)
+    assert y == pytest.approx(1.31733, abs=1e-4)
+    assert worldmap.equal_earth(-30, -40) == pytest.approx(tuple(-v for v in worldmap.equal_earth(30, 40)))
+
+
+def test_dot_points_are_documented():
+    points = json.loads(worldmap.POINTS.read_text(encoding="utf-8"))["points"]
+    assert {p["source"] for p in points.values()} <= {"countries-50m.json", "countries-10m.json"}
+    assert "AND" in points and "TUV" in points
+    assert all(-180 <= p["lon"] <= 180 and -90 <= p["lat"] <= 90 for p in points.values())
+
+
+def test_crimea_is_drawn_as_ukraine():
+    raw = json.loads(worldmap.TOPOLOGY.read_text(encoding="utf-8"))
+    crimea = worldmap.TRANSFERS[0][0]
+
+    def owners(topology):
+        return {name for _, name, polys in worldmap.features(topology) for poly in polys
+                if worldmap._inside(crimea, poly[0])}
+
+    assert owners(raw) == {"Russia"}  # Natural Earth 4.1.0 draws de facto control
+    moved = worldmap.apply_transfers(raw)
+    assert owners(moved) == {"Ukraine"}
+    ukraine = next(polys for _, name, polys in worldmap.features(moved) if name == "Ukraine")
+    assert len(ukraine) == 1  # one outline: no border drawn between Crimea and the mainland
+
+
+def test_drawn_codes():
+    drawn = worldmap.drawn_codes()
+    assert set(ALL_STATES) <= drawn
+    assert "ATA" not in drawn  # Antarctica is left out
+    assert {"GRL", "DNK"} <= drawn  # a territory, and the state whose status it shows
