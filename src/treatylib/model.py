@@ -118,8 +118,16 @@ class Action:
 
 
 # Declarations: what they are and when they were made (schema $defs/declaration).
-DECLARATION_KINDS = ("declaration", "reservation", "objection", "reservation-withdrawal", "objection-withdrawal")
-OBJECTION_KINDS = frozenset({"objection", "objection-withdrawal"})
+DECLARATION_KINDS = (
+    "declaration",
+    "reservation",
+    "objection",
+    "communication",
+    "reservation-withdrawal",
+    "objection-withdrawal",
+)
+OBJECTION_KINDS = frozenset({"objection", "objection-withdrawal"})  # these need `objects_to`
+ANSWERING_KINDS = OBJECTION_KINDS | {"communication"}  # these may name `objects_to`
 # `made` -> the participation action it was made with ("later" has none).
 MADE_WITH = {
     "upon-signature": "signature",

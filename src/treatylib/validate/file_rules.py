@@ -8,7 +8,15 @@ from collections.abc import Callable, Iterator
 
 from .. import yamlio
 from ..dates import PartialDate
-from ..model import CONSENT_ACTIONS, MADE_WITH, MEMBERSHIP_ACTIONS, OBJECTION_KINDS, REGIME_KINDS, from_data
+from ..model import (
+    ANSWERING_KINDS,
+    CONSENT_ACTIONS,
+    MADE_WITH,
+    MEMBERSHIP_ACTIONS,
+    OBJECTION_KINDS,
+    REGIME_KINDS,
+    from_data,
+)
 from ..status import counts
 from .schema_layer import format_path
 
@@ -262,14 +270,17 @@ def _declarations(data: dict) -> Iterator[tuple[int, dict]]:
 
 @rule("declaration-keys")
 def declaration_keys(data: dict) -> Iterator[Finding]:
-    """An objection names the state objected to; other kinds do not; sources exist."""
+    """An objection names the state objected to; declarations and reservations do not; sources exist."""
     sources = {s["key"] for s in data["sources"]}
     for i, item in _declarations(data):
         objects_to = item.get("objects_to")
         if item["kind"] in OBJECTION_KINDS and not objects_to:
             yield ("declarations", i, "kind"), f"an {item['kind']} needs `objects_to`: the state objected to"
-        if objects_to and item["kind"] not in OBJECTION_KINDS:
-            yield ("declarations", i, "objects_to"), f"only objections name `objects_to`, not a {item['kind']}"
+        if objects_to and item["kind"] not in ANSWERING_KINDS:
+            yield (
+                ("declarations", i, "objects_to"),
+                f"only objections and communications name `objects_to`, not a {item['kind']}",
+            )
         if objects_to and objects_to == item["state"]:
             yield ("declarations", i, "objects_to"), f"{item['state']} cannot object to itself"
         if "source" in item and item["source"] not in sources:
