@@ -194,6 +194,7 @@ class Instrument:
     open_to: OpenTo | None = None
     coverage_note: str | None = None
     declarations: tuple[Declaration, ...] = ()
+    declarations_note: str | None = None  # what the declarations list covers and lacks
 
     @property
     def is_regime(self) -> bool:
@@ -312,6 +313,7 @@ def from_data(data: dict, path: str = "") -> Instrument:
         else None,
         coverage_note=data.get("coverage_note"),
         declarations=tuple(_declaration(d, default_source) for d in data.get("declarations", ())),
+        declarations_note=data.get("declarations_note"),
         official_counts=tuple(
             OfficialCount(
                 c["source"],

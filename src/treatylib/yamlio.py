@@ -204,6 +204,7 @@ KEY_ORDER = [
     "sources",
     "official_counts",
     "participation",
+    "declarations_note",
     # nested objects
     "key",
     "label",
