@@ -71,6 +71,11 @@ def _downloads_page(catalog: Catalog) -> str:
         ["[instruments.csv](data/instruments.csv)", "One row per instrument, with derived counts"],
         ["[instruments.json](data/instruments.json)", "Every instrument's full record, with the YAML's field names"],
         ["[states.csv](data/states.csv)", "States and entities, regions and succession links"],
+        [
+            "[declarations.csv](data/declarations.csv)",
+            "Declarations, reservations and objections: state, kind, when made, date, state objected to, "
+            "a summary in our own words, and a link to the depositary's text",
+        ],
         ["[datapackage.json](data/datapackage.json)", "Frictionless Data Package descriptor of the CSV files"],
         ["[instrument.schema.json](schema/instrument.schema.json)", "JSON Schema of the YAML source files"],
     ]
