@@ -113,3 +113,24 @@ def test_every_page_offers_a_citation(site):
     pages = [p for p in site.rglob("*.html") if p.name != "404.html"]
     missing = [str(p.relative_to(site)) for p in pages if "Cite this page" not in p.read_text(encoding="utf-8")]
     assert len(pages) > 300 and missing == []
+
+
+def test_declarations_csv_and_json(site):
+    decl = rows(site, "declarations.csv")
+    assert list(decl[0]) == ["instrument", "state", "kind", "made", "date", "objects_to", "summary", "source", "url"]
+    assert {r["instrument"] for r in decl} >= {"ctbt", "cwc", "tpnw", "att", "ccm", "apmbc", "enmod"}
+    assert not any(r["summary"].startswith("TO BE SUMMARISED") for r in decl)
+    assert all(r["url"].startswith("https://treaties.un.org/") for r in decl if r["instrument"] == "ctbt")
+    israel = next(r for r in decl if r["instrument"] == "ctbt" and r["state"] == "ISR")
+    assert (israel["kind"], israel["made"], israel["date"], israel["objects_to"]) == (
+        "communication",
+        "later",
+        "1997-01-29",
+        "IRN",
+    )
+    record = json.loads((site / "data" / "instruments" / "ctbt.json").read_text())
+    assert {d["state"] for d in record["declarations"]} == {r["state"] for r in decl if r["instrument"] == "ctbt"}
+    assert "source" not in record["declarations"][0]  # the file's default source, left out as in the YAML
+    package = json.loads((site / "data" / "datapackage.json").read_text())
+    resource = next(r for r in package["resources"] if r["name"] == "declarations")
+    assert all(f.get("description") for f in resource["schema"]["fields"] if f["name"] != "instrument")

@@ -142,9 +142,9 @@ def test_start_i_lisbon_protocol_signatories_became_parties_with_the_united_stat
     for state in ("BLR", "KAZ", "RUS", "UKR"):
         (sig,) = [a for a in actions(start, state) if a.action == "signature"]
         assert sig.date.text == "1992-05-23", state
-    before = statuses_as_states_stood(start, dt.date(1994, 12, 4))
+    before = roster(start, dt.date(1994, 12, 4))
     assert not [s for s, st in before.items() if st.status == "party"]
-    at_force = statuses_as_states_stood(start, dt.date(1994, 12, 5))
+    at_force = roster(start, dt.date(1994, 12, 5))
     assert sorted(s for s, st in at_force.items() if st.status == "party") == ["BLR", "KAZ", "RUS", "UKR", "USA"]
     assert start.entry_into_force.text == "1994-12-05" and start.ended.date.text == "2009-12-05"
 
@@ -160,7 +160,7 @@ def test_nwfz_protocols_ratified_by_a_nuclear_weapon_state_are_in_force(load):
     for ident in ids:
         inst = load(ident)
         assert inst.entry_into_force is not None, ident
-        for state, st in state_statuses(inst).items():
+        for state, st in roster(inst).items():
             assert not st.awaiting_force, (ident, state)
     assert load("rarotonga-protocol-3").entry_into_force.text == "1988"
 

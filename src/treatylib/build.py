@@ -20,7 +20,7 @@ from pathlib import Path
 
 from . import paths
 from .catalog import Catalog
-from .render import changes, exports, index_pages, instrument_page, matrix, schema_doc, state_pages, trackers
+from .render import changes, exports, index_pages, instrument_page, maps, matrix, schema_doc, state_pages, trackers
 from .render.citation import cite_block
 from .render.md import DOMAIN_LABELS, KIND_LABELS, front_matter, table
 from .render.safe import internal
@@ -33,7 +33,8 @@ def render_site(catalog: Catalog) -> dict[str, str]:
     current = catalog.current_states
     for inst in catalog.instruments:
         outside = [c for c in current if catalog.entry(inst, c).status.status is None]
-        files[f"instruments/{inst.id}.md"] = instrument_page.render(inst, catalog.by_id, outside)
+        world_map = maps.instrument_map(catalog, inst)
+        files[f"instruments/{inst.id}.md"] = instrument_page.render(inst, catalog.by_id, outside, world_map)
     files["instruments/index.md"] = index_pages.render_index(catalog)
     for domain in DOMAIN_LABELS:
         files[f"instruments/domain-{domain}.md"] = index_pages.render_domain(catalog, domain)
@@ -66,6 +67,11 @@ def _downloads_page(catalog: Catalog) -> str:
         ("data/instruments.csv", "One row per instrument, with derived counts"),
         ("data/instruments.json", "Every instrument's full record, with the YAML's field names"),
         ("data/states.csv", "States and entities, regions and succession links"),
+        (
+            "data/declarations.csv",
+            "Declarations, reservations and objections: state, kind, when made, date, state objected to, "
+            "a summary in our own words, and a link to the depositary's text",
+        ),
         ("data/datapackage.json", "Frictionless Data Package descriptor of the CSV files"),
         ("schema/instrument.schema.json", "JSON Schema of the YAML source files"),
     ]

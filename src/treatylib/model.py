@@ -133,6 +133,49 @@ class Action:
         return (self.date.sort_key if self.date else (9999,), self.action)
 
 
+# Declarations: what they are and when they were made (schema $defs/declaration).
+DECLARATION_KINDS = (
+    "declaration",
+    "reservation",
+    "objection",
+    "communication",
+    "reservation-withdrawal",
+    "objection-withdrawal",
+)
+OBJECTION_KINDS = frozenset({"objection", "objection-withdrawal"})  # these need `objects_to`
+ANSWERING_KINDS = OBJECTION_KINDS | {"communication"}  # these may name `objects_to`
+# `made` -> the participation action it was made with ("later" has none).
+MADE_WITH = {
+    "upon-signature": "signature",
+    "upon-ratification": "ratification",
+    "upon-accession": "accession",
+    "upon-succession": "succession",
+    "upon-acceptance": "acceptance",
+    "upon-approval": "approval",
+    "upon-consent-to-be-bound": "consent-to-be-bound",
+}
+
+
+@dataclass(frozen=True)
+class Declaration:
+    """A declaration, reservation or objection, summarised in our own words (never the legal text)."""
+
+    state: str
+    kind: str
+    made: str
+    summary: str
+    source: str
+    date: PartialDate | None = None
+    objects_to: str | None = None
+    url: str | None = None
+    line: int = 0
+
+    @property
+    def sort_key(self) -> tuple:
+        kind = DECLARATION_KINDS.index(self.kind) if self.kind in DECLARATION_KINDS else 99
+        return (self.state, self.date.sort_key if self.date else (9999,), kind, self.objects_to or "")
+
+
 @dataclass(frozen=True)
 class Instrument:
     id: str
@@ -166,6 +209,8 @@ class Instrument:
     complete_to: PartialDate | None = None  # an incomplete list holds every act up to this date
     open_to: OpenTo | None = None
     coverage_note: str | None = None
+    declarations: tuple[Declaration, ...] = ()
+    declarations_note: str | None = None  # what the declarations list covers and lacks
 
     @property
     def is_regime(self) -> bool:
@@ -234,6 +279,20 @@ def _via(raw: dict | None) -> Via | None:
     return Via(raw["title"], raw["url"], _d(raw.get("captured"))) if raw else None
 
 
+def _declaration(raw: dict, default_source: str) -> Declaration:
+    return Declaration(
+        state=raw["state"],
+        kind=raw["kind"],
+        made=raw["made"],
+        summary=raw["summary"].strip(),
+        source=raw.get("source", default_source),
+        date=_d(raw.get("date")),
+        objects_to=raw.get("objects_to"),
+        url=raw.get("url"),
+        line=getattr(raw, "line", 0),
+    )
+
+
 def from_data(data: dict, path: str = "") -> Instrument:
     """Build an Instrument from a dict that has passed schema and date checks."""
     sources = tuple(
@@ -280,6 +339,8 @@ def from_data(data: dict, path: str = "") -> Instrument:
         if "open_to" in data
         else None,
         coverage_note=data.get("coverage_note"),
+        declarations=tuple(_declaration(d, default_source) for d in data.get("declarations", ())),
+        declarations_note=data.get("declarations_note"),
         official_counts=tuple(
             OfficialCount(
                 c["source"],
@@ -314,7 +375,7 @@ def to_record(inst: Instrument) -> dict:
     record = plain(inst)
     record["participation"] = plain(inst.participation)
     default_source = inst.sources[0].key
-    for act in record["participation"]:
-        if act.get("source") == default_source:
-            del act["source"]  # as in the YAML: the first source is the default
+    for item in record["participation"] + record.get("declarations", []):
+        if item.get("source") == default_source:
+            del item["source"]  # as in the YAML: the first source is the default
     return record

@@ -204,6 +204,7 @@ KEY_ORDER = [
     "sources",
     "official_counts",
     "participation",
+    "declarations_note",
     # nested objects
     "key",
     "label",
@@ -236,6 +237,10 @@ KEY_ORDER = [
     "status",
 ]
 _RANK = {key: i for i, key in enumerate(KEY_ORDER)}
+# An item of the top-level `declarations` list (it alone has `made`): `kind` and `summary` also name
+# top-level keys, so these items get their own order, state first.
+DECLARATION_KEY_ORDER = ["state", "kind", "made", "date", "objects_to", "summary", "source", "url"]
+_DECLARATION_RANK = {key: i for i, key in enumerate(DECLARATION_KEY_ORDER)}
 
 
 class _Dumper(yaml.SafeDumper):
@@ -243,7 +248,8 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _represent_dict(dumper, data):
-    items = sorted(data.items(), key=lambda kv: (_RANK.get(kv[0], len(_RANK)), str(kv[0])))
+    rank = _DECLARATION_RANK if "made" in data and "state" in data else _RANK
+    items = sorted(data.items(), key=lambda kv: (rank.get(kv[0], len(rank)), str(kv[0])))
     return dumper.represent_mapping("tag:yaml.org,2002:map", items)
 
 

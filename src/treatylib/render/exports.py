@@ -68,6 +68,7 @@ INSTRUMENT_FIELDS = [
     "former_parties",
     "parties_at_end",
 ]
+DECLARATION_FIELDS = ["instrument", "state", "kind", "made", "date", "objects_to", "summary", "source", "url"]
 STATE_FIELDS = ["code", "name", "region", "subregion", "former", "continuator", "successors", "predecessors"]
 
 _DESCRIPTIONS = {
@@ -103,6 +104,20 @@ _DESCRIPTIONS = {
     + "; ".join(f"{value} ({meaning})" for value, meaning in VALUE_MEANINGS.items() if value != "former-state"),
     "as_of": "Date the data is complete to",
 }
+# Fields of declarations.csv whose meaning differs from, or is not in, the shared descriptions.
+_DECLARATION_DESCRIPTIONS = {
+    "state": "ISO 3166-1/3166-3 alpha-3 code of the state that made it",
+    "kind": "declaration, reservation, objection, communication, reservation-withdrawal or objection-withdrawal",
+    "made": "When it was made: upon-signature, upon-ratification, upon-accession, upon-succession, upon-acceptance, "
+    "upon-approval, upon-consent-to-be-bound (with that act), or later (a separate notification)",
+    "date": "Date of the act it was made with, or of the notification for a later one; ISO 8601 at the "
+    "source's precision; empty when the depositary does not give it",
+    "objects_to": "Objections and communications: alpha-3 code of the state whose reservation or declaration "
+    "is objected or answered to",
+    "summary": "What it says, summarised in the library's own words (not the legal text)",
+    "source": "URL of the source",
+    "url": "Where the depositary's text can be read (the status page; UNTC has no per-declaration anchors)",
+}
 
 
 def _csv(fields: list[str], rows: list[dict]) -> str:
@@ -132,6 +147,27 @@ def participation_rows(inst: Instrument) -> list[dict]:
                 "withdrawal_rescinded": _text(act.withdrawal_rescinded),
                 "role": act.role or "",
                 "note": act.note or "",
+            }
+        )
+    return rows
+
+
+def declaration_rows(inst: Instrument) -> list[dict]:
+    rows = []
+    for item in sorted(inst.declarations, key=lambda d: d.sort_key):
+        src = inst.source(item.source)
+        source_url = src.url if src else item.source
+        rows.append(
+            {
+                "instrument": inst.id,
+                "state": item.state,
+                "kind": item.kind,
+                "made": item.made,
+                "date": item.date.text if item.date else "",
+                "objects_to": item.objects_to or "",
+                "summary": item.summary,
+                "source": source_url,
+                "url": item.url or source_url,
             }
         )
     return rows
@@ -214,14 +250,15 @@ def _state_row(code: str) -> dict:
     }
 
 
-def _schema(fields: list[str], types: dict[str, str] | None = None) -> dict:
+def _schema(fields: list[str], types: dict[str, str] | None = None, descriptions: dict | None = None) -> dict:
     types = types or {}
+    described = {**_DESCRIPTIONS, **(descriptions or {})}
     return {
         "fields": [
             {
                 "name": f,
                 "type": types.get(f, "string"),
-                **({"description": _DESCRIPTIONS[f]} if f in _DESCRIPTIONS else {}),
+                **({"description": described[f]} if f in described else {}),
             }
             for f in fields
         ]
@@ -241,7 +278,15 @@ def datapackage() -> dict:
         ),
         ("instruments", "One row per instrument", INSTRUMENT_FIELDS, ints),
         ("states", "States and entities, with succession links", STATE_FIELDS, {"former": "boolean"}),
+        (
+            "declarations",
+            "Declarations, reservations and objections states made to an instrument, one row per state, kind "
+            "and occasion, with a short summary in our own words and a link to the depositary's text",
+            DECLARATION_FIELDS,
+            {},
+        ),
     ]
+    descriptions = {"declarations": _DECLARATION_DESCRIPTIONS}
     return {
         "name": "arms-control-treaty-participation",
         "title": "Arms-control treaty participation",
@@ -266,7 +311,7 @@ def datapackage() -> dict:
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
                 "description": desc,
-                "schema": _schema(fields, types),
+                "schema": _schema(fields, types, descriptions.get(name)),
             }
             for name, desc, fields, types in resources
         ],
@@ -276,8 +321,9 @@ def datapackage() -> dict:
 def render_all(catalog: Catalog) -> dict[str, str]:
     """Files keyed by path under data/."""
     files: dict[str, str] = {}
-    all_participation, all_status = [], []
+    all_participation, all_status, all_declarations = [], [], []
     for inst in catalog.instruments:
+        all_declarations += declaration_rows(inst)
         rows = participation_rows(inst)
         all_participation += rows
         all_status += status_rows(inst)
@@ -288,6 +334,7 @@ def render_all(catalog: Catalog) -> dict[str, str]:
     files["instruments.csv"] = _csv(INSTRUMENT_FIELDS, [_instrument_row(i) for i in catalog.instruments])
     files["instruments.json"] = json.dumps([to_record(i) for i in catalog.instruments], ensure_ascii=False, indent=1)
     files["states.csv"] = _csv(STATE_FIELDS, [_state_row(c) for c in catalog.state_codes])
+    files["declarations.csv"] = _csv(DECLARATION_FIELDS, all_declarations)
     files["datapackage.json"] = json.dumps(datapackage(), indent=1)
     for code in catalog.state_codes:
         rows = [status_row(inst, code, catalog.entry(inst, code).status) for inst in catalog.instruments]

@@ -7,6 +7,7 @@ from ..model import Action, Instrument
 from ..status import ENDED_WORDS, Status, count_at_end, nth_consent, roster
 from . import md, svg
 from .citation import cite_block
+from .declarations import instrument_section
 from .safe import Md, internal, link, rich, text
 
 _ROLE_LABELS = {
@@ -27,7 +28,7 @@ _RELATION_LABELS = {
 }
 
 
-def render(inst: Instrument, by_id: dict[str, Instrument], non_joined: list[str]) -> str:
+def render(inst: Instrument, by_id: dict[str, Instrument], non_joined: list[str], world_map: str = "") -> str:
     statuses = roster(inst)
     parts = [
         md.front_matter(
@@ -46,7 +47,8 @@ def render(inst: Instrument, by_id: dict[str, Instrument], non_joined: list[str]
         _provisions(inst),
         _thresholds(inst),
         _related(inst, by_id),
-        _participation(inst, statuses, non_joined),
+        _participation(inst, statuses, non_joined, world_map),
+        instrument_section(inst),
         _sources(inst),
         cite_block(_title(inst), f"instruments/{inst.id}.html", inst.as_of, f"acref-{inst.id}"),
     ]
@@ -278,7 +280,7 @@ def _describe(act: Action, inst: Instrument) -> str:
     return words
 
 
-def _participation(inst: Instrument, statuses: dict[str, Status], non_joined: list[str]) -> str:
+def _participation(inst: Instrument, statuses: dict[str, Status], non_joined: list[str], world_map: str) -> str:
     default_source = inst.sources[0].key
     rows = []
     by_state = inst.actions_by_state()
@@ -310,8 +312,8 @@ def _participation(inst: Instrument, statuses: dict[str, Status], non_joined: li
         )
     heading = "Members and adherents" if inst.is_regime else "Participation"
     out = f"## {heading}\n\n{_count_line(inst, statuses)}, as of {md.date(inst.as_of)}.\n\n"
-    out += "\n" + svg.participation_chart(inst) + "\n"
-    out += '<div class="sortable" data-search-exclude markdown>\n\n'
+    out += "\n" + svg.participation_chart(inst) + "\n" + world_map
+    out += '<div class="sortable" id="participation-table" data-search-exclude markdown>\n\n'
     out += md.table(["State", "Code", "Status", "Since", "Actions", "Notes and sources"], rows)
     out += "\n</div>\n\n"
     if non_joined:

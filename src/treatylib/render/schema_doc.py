@@ -50,4 +50,7 @@ def render(schema: dict) -> str:
                     out += _fields(subspec["properties"], subspec.get("required", []), defs)
     action = defs["action"]
     out += "## Participation actions\n\n" + _fields(action["properties"], action.get("required", []), defs)
+    if declaration := defs.get("declaration"):
+        out += "## Declarations, reservations and objections\n\n"
+        out += _fields(declaration["properties"], declaration.get("required", []), defs)
     return out

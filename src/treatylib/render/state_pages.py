@@ -7,6 +7,8 @@ from ..catalog import Catalog, StateEntry
 from ..model import Instrument
 from . import md
 from .citation import cite_block
+from .declarations import state_section
+from .maps import locator_map
 from .safe import Md, internal, text
 
 _REGIME_KINDS = ("regime", "code")
@@ -75,13 +77,14 @@ def render(catalog: Catalog, code: str) -> str:
         facts.append(f"Region: {state.region}" + (f" ({state.subregion})" if state.subregion else ""))
     if state.groups:
         facts.append("Groups: " + ", ".join(state.groups))
-    out += text(" · ".join(facts)) + "\n\n"
+    out += text(" · ".join(facts)) + "\n\n" + locator_map(code)
     out += _succession(state)
     out += f"**{text(summary_line(catalog, code))}**\n\n"
     out += _at_a_glance(catalog, code)
     out += _table(catalog, code)
     out += _outside(catalog, code)
     out += _events(catalog, code)
+    out += state_section(catalog, code)
     out += "Downloads: " + internal("CSV", f"../data/states/{code}.csv") + " · "
     out += internal("JSON", f"../data/states/{code}.json") + "\n\n"
     as_of = max((i.as_of for i in catalog.instruments), key=lambda d: d.sort_key)

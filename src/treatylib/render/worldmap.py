@@ -310,6 +310,7 @@ PATTERNS = {
     "status-adherent": "dots",
     "status-unknown": "hlines",
     "status-ineligible": "vlines",
+    "status-former-party": "vlines",
 }
 NO_DATA = "wm-nodata"
 

@@ -8,7 +8,15 @@ from collections.abc import Callable, Iterator
 
 from .. import yamlio
 from ..dates import PartialDate
-from ..model import CONSENT_ACTIONS, MEMBERSHIP_ACTIONS, REGIME_KINDS, from_data
+from ..model import (
+    ANSWERING_KINDS,
+    CONSENT_ACTIONS,
+    MADE_WITH,
+    MEMBERSHIP_ACTIONS,
+    OBJECTION_KINDS,
+    REGIME_KINDS,
+    from_data,
+)
 from ..status import counts
 from .schema_layer import format_path
 
@@ -46,6 +54,9 @@ def _date_fields(data: dict) -> Iterator[tuple[tuple, str]]:
         for key in _ACTION_DATES:
             if key in act:
                 yield ("participation", i, key), act[key]
+    for i, item in enumerate(data.get("declarations", [])):
+        if "date" in item:
+            yield ("declarations", i, "date"), item["date"]
 
 
 def _date(value) -> PartialDate | None:
@@ -247,3 +258,88 @@ def check(data: dict, stem: str) -> Iterator[tuple[str, int, str]]:
                 dates_ok = False
             prefix = format_path(path)
             yield rule_id, yamlio.line_at(data, path), f"{prefix}: {message}" if prefix else message
+
+
+# ---- declarations, reservations and objections (top-level `declarations`) -------------------------
+
+# What the importer writes until a person has summarised the entry; never valid data.
+SUMMARY_PLACEHOLDER = "TO BE SUMMARISED"
+
+
+def _declarations(data: dict) -> Iterator[tuple[int, dict]]:
+    return enumerate(data.get("declarations", []))
+
+
+@rule("declaration-keys")
+def declaration_keys(data: dict) -> Iterator[Finding]:
+    """An objection names the state objected to; declarations and reservations do not; sources exist."""
+    sources = {s["key"] for s in data["sources"]}
+    for i, item in _declarations(data):
+        objects_to = item.get("objects_to")
+        if item["kind"] in OBJECTION_KINDS and not objects_to:
+            yield ("declarations", i, "kind"), f"an {item['kind']} needs `objects_to`: the state objected to"
+        if objects_to and item["kind"] not in ANSWERING_KINDS:
+            yield (
+                ("declarations", i, "objects_to"),
+                f"only objections and communications name `objects_to`, not a {item['kind']}",
+            )
+        if objects_to and objects_to == item["state"]:
+            yield ("declarations", i, "objects_to"), f"{item['state']} cannot object to itself"
+        if "source" in item and item["source"] not in sources:
+            yield ("declarations", i, "source"), f"source {item['source']!r} is not listed in sources"
+        if item["summary"].strip().startswith(SUMMARY_PLACEHOLDER):
+            yield ("declarations", i, "summary"), "summary still to be written, in our own words"
+
+
+@rule("declaration-state")
+def declaration_state(data: dict) -> Iterator[Finding]:
+    """The state (and the state objected to) took part in the instrument: it must have an action.
+
+    A state cannot declare or reserve anything without an act in the instrument, and a reservation
+    someone objects to was made with an act too. A state in `declarations` but not in `participation`
+    is a typo or a missing action."""
+    acting = {a["state"] for a in data["participation"]}
+    for i, item in _declarations(data):
+        for key in ("state", "objects_to"):
+            code = item.get(key)
+            if code and code not in acting:
+                yield ("declarations", i, key), f"{code} has no action in participation"
+
+
+@rule("declaration-made")
+def declaration_made(data: dict) -> Iterator[Finding]:
+    """'upon-ratification' needs that state's ratification (and so on), on the same date if both
+    are dated; a 'later' one is not before the state's first act nor after as_of."""
+    by_state = _by_state(data)
+    as_of = _date(data["as_of"])
+    for i, item in _declarations(data):
+        acts = [a for _, a in by_state.get(item["state"], [])]
+        if not acts:
+            continue  # declaration-state reports it
+        when = _date(item.get("date"))
+        action = MADE_WITH.get(item["made"])
+        if action:
+            matching = [a for a in acts if a["action"] == action]
+            if not matching:
+                message = f"{item['made']}, but {item['state']} has no {action} in participation"
+                yield ("declarations", i, "made"), message
+            elif when and not any(a.get("date", "").startswith(item["date"]) for a in matching):
+                dates = ", ".join(a["date"] for a in matching if a.get("date"))
+                yield ("declarations", i, "date"), f"{when} is not the date of {item['state']}'s {action} ({dates})"
+        elif when:
+            first = min((_date(a["date"]) for a in acts if a.get("date")), key=lambda d: d.sort_key, default=None)
+            if first and when.surely_before(first):
+                yield ("declarations", i, "date"), f"{when} is before {item['state']}'s first act ({first})"
+        if when and when.surely_after(as_of):
+            yield ("declarations", i, "date"), f"{when} is later than the file's as_of date {as_of}"
+
+
+@rule("duplicate-declaration")
+def duplicate_declarations(data: dict) -> Iterator[Finding]:
+    """One item per state, kind, occasion and state objected to: the importer matches on this key."""
+    seen: dict[tuple, int] = {}
+    for i, item in _declarations(data):
+        key = (item["state"], item["kind"], item["made"], item.get("objects_to"))
+        if key in seen:
+            yield ("declarations", i), f"{' '.join(filter(None, key))} repeats declarations[{seen[key]}]; merge them"
+        seen.setdefault(key, i)
