@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
 import sys
@@ -17,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import paths
+from . import paths, site_build
 from .catalog import Catalog
 from .render import changes, exports, index_pages, instrument_page, matrix, schema_doc, state_pages, svg, trackers
 from .render.citation import cite_block
@@ -141,7 +142,8 @@ def generate(treaties: Path = paths.TREATIES, out: Path = paths.GENERATED_DOCS, 
     catalog = Catalog(tuple(sorted(result.instruments, key=lambda i: i.id)))
     rendered = render_site(catalog)
     out.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="docs-", dir=out.parent) as tmp:
+    site_build.clean_stale(out.parent, kinds=("docs",))  # left by a generator that was killed
+    with tempfile.TemporaryDirectory(prefix=f"docs-{os.getpid()}-", dir=out.parent) as tmp:
         staging = Path(tmp)
         _copy_static(staging)
         for rel, text in rendered.items():
