@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import sys
 
 from . import paths, states
@@ -22,6 +23,26 @@ from .catalog import Catalog
 from .model import Instrument
 from .render.state_pages import reason_outside
 from .validate import validate_paths
+
+# What a terminal would act on rather than show: escape sequences (CSI, OSC and the like, 7- and 8-bit),
+# then any C0 control but tab and newline, DEL and C1.
+_CONTROL = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, erase
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\n]*?(?:\x07|\x1b\\|\x9c|(?=\n)|$)"  # OSC, DCS, SOS, PM, APC
+    r"|\x1b[ -/]*[0-~]?"  # other escapes (charset selection, keypad modes...) and a lone ESC
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+)
+
+
+def clean(text: str) -> str:
+    """Text as a terminal should show it: without escape sequences or control characters but tab and newline."""
+    return _CONTROL.sub("", text)
+
+
+def _write(text: str, stream=None) -> None:
+    """The one place the table view and messages reach the terminal."""
+    (stream or sys.stdout).write(clean(text))
 
 
 class QueryError(Exception):
@@ -32,7 +53,7 @@ def _catalog() -> Catalog:
     result = validate_paths(sorted(paths.TREATIES.glob("*.yaml")), root=paths.ROOT)
     if not result.ok:
         for problem in result.problems:
-            print(problem, file=sys.stderr)
+            _write(f"{problem}\n", sys.stderr)
         raise QueryError("the data does not validate; run `make validate`")
     return Catalog(tuple(sorted(result.instruments, key=lambda i: i.id)))
 
@@ -46,13 +67,8 @@ def _find_instrument(catalog: Catalog, text: str) -> Instrument | None:
 
 
 def _find_state(text: str) -> str | None:
-    code = text.upper()
-    if len(code) == 3 and states.is_known(code):
-        return code
-    try:
-        return states.code_for_name(text)
-    except states.UnknownState:
-        return None
+    """A state code or any name search finds the state by (data/state_names.yaml), or a depositary's spelling."""
+    return states.lookup(text)
 
 
 def _date(value) -> str:
@@ -112,7 +128,7 @@ def compare_rows(catalog: Catalog, codes: list[str]) -> list[dict]:
 
 
 def _print(rows: list[dict], columns: list[str], fmt: str) -> None:
-    if fmt == "json":
+    if fmt == "json":  # for programs: the data as it is, control characters escaped by JSON
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         print()
     elif fmt == "csv":
@@ -120,26 +136,28 @@ def _print(rows: list[dict], columns: list[str], fmt: str) -> None:
         writer.writeheader()
         writer.writerows(rows)
     else:
-        widths = {c: max([len(c)] + [len(str(r.get(c, ""))) for r in rows]) for c in columns}
-        print("  ".join(c.upper().ljust(widths[c]) for c in columns).rstrip())
-        for row in rows:
-            print("  ".join(str(row.get(c, "")).ljust(widths[c]) for c in columns).rstrip())
+        cells = [[clean(str(row.get(c, ""))) for c in columns] for row in rows]
+        widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+        lines = ["  ".join(c.upper().ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
+        lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in cells]
+        _write("".join(line + "\n" for line in lines))
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     parser = argparse.ArgumentParser(prog="treaties", description="Query the arms-control treaty library.")
     sub = parser.add_subparsers(dest="command", required=True)
+    commands = {}
     for name, helptext in (
         ("status", "status of a state, or of every state in an instrument"),
         ("compare", "compare states side by side"),
         ("list", "list the instruments"),
     ):
-        cmd = sub.add_parser(name, help=helptext)
+        cmd = commands[name] = sub.add_parser(name, help=helptext)
         group = cmd.add_mutually_exclusive_group()
         group.add_argument("--json", dest="format", action="store_const", const="json")
         group.add_argument("--csv", dest="format", action="store_const", const="csv")
         if name == "status":
-            cmd.add_argument("subject", help="state code or name (PAK, Pakistan), or instrument id (npt)")
+            cmd.add_argument("subject", help="state code or name (PAK, Pakistan, UK), or instrument id (npt)")
             cmd.add_argument(
                 "--not-party",
                 action="store_true",
@@ -147,7 +165,7 @@ def _parser() -> argparse.ArgumentParser:
             )
         elif name == "compare":
             cmd.add_argument("states", nargs="+", help="two or more state codes or names")
-    return parser
+    return parser, commands
 
 
 def run(args: argparse.Namespace) -> None:
@@ -172,8 +190,6 @@ def run(args: argparse.Namespace) -> None:
             raise QueryError(f"unknown state or instrument {args.subject!r}")
         _print(state_rows(catalog, code), ["short_name", "label", "date", "reason"], fmt)
     elif args.command == "compare":
-        if len(args.states) < 2:
-            raise QueryError("compare needs at least two states")
         codes = []
         for text in args.states:
             code = _find_state(text)
@@ -184,11 +200,14 @@ def run(args: argparse.Namespace) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser, commands = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "compare" and len(args.states) < 2:
+        commands["compare"].error("needs at least two states")  # a usage error: exit 2
     try:
         run(args)
     except QueryError as err:
-        print(f"treaties: {err}", file=sys.stderr)
+        _write(f"treaties: {err}\n", sys.stderr)
         return 1
     except BrokenPipeError:  # `treaties status npt | head` is fine
         return 0
