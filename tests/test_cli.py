@@ -94,3 +94,16 @@ def test_the_table_view_prints_no_control_characters(capsys):
     header, line = out.splitlines()
     assert line.split() == ["NPTlink!", "Party", "1970"]
     assert header.index("LABEL") == line.index("Party")  # widths count what is shown
+
+
+def test_contributed_text_reaches_the_terminal_clean(capsys, monkeypatch):
+    from treatylib import catalog_cache
+
+    compiled = catalog_cache.load()
+    hostile = dict(compiled, instruments=[dict(i) for i in compiled["instruments"]])
+    hostile["instruments"][0]["short_name"] = HOSTILE
+    monkeypatch.setattr(cli, "_catalog", lambda: hostile)
+    code, out, _ = run(capsys, "status", "PAK")
+    assert code == 0 and "NPTlink!" in out and cli.clean(out) == out
+    code, out, _ = run(capsys, "list", "--json")
+    assert json.loads(out)[0]["short_name"] == HOSTILE  # --json is data: nothing lost, controls escaped by JSON

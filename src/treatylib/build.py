@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import paths, site_build
+from . import catalog_cache, paths, site_build
 from .catalog import Catalog
 from .render import changes, exports, index_pages, instrument_page, matrix, schema_doc, state_pages, svg, trackers
 from .render.citation import cite_block
@@ -132,6 +132,8 @@ def generate(treaties: Path = paths.TREATIES, out: Path = paths.GENERATED_DOCS, 
     if not files:
         print(f"no instrument files in {treaties}", file=sys.stderr)
         return 1
+    # The command line's cache of answers is keyed by its inputs as they are before they are read.
+    cache_key = catalog_cache.input_key() if treaties.resolve() == paths.TREATIES.resolve() else None
     result = validate_paths(files, root=paths.ROOT)
     if not result.ok:
         for problem in result.problems:
@@ -152,6 +154,8 @@ def generate(treaties: Path = paths.TREATIES, out: Path = paths.GENERATED_DOCS, 
             path.write_text(text, encoding="utf-8")
         _cite_every_page(staging, catalog)
         changed = _sync(staging, out)
+    if cache_key:
+        catalog_cache.write(catalog, cache_key)
     done = time.perf_counter()
     if not quiet:
         print(

@@ -4,8 +4,9 @@ Depositaries spell names their own way ("Iran (Islamic Republic of)",
 "Türkiye"), and readers use other names ("DPRK", "UK", "Ivory Coast"). One table,
 `name_table`, maps every one of them to a code: each state's code, displayed name
 and other names (data/state_names.yaml: the names its page is found by in search),
-pycountry's names, and depositaries' spellings (data/aliases.yaml). `lookup` reads
-it for the command line and `code_for_name` for the importers.
+pycountry's names, and depositaries' spellings (data/aliases.yaml). `lookup` (defined
+in treatylib.names, so that it loads fast) reads it for the command line, and
+`code_for_name` for the importers.
 
 pycountry and the YAML loader are imported only when the registry is first built,
 so a command that reads a compiled table starts fast.
@@ -13,10 +14,11 @@ so a command that reads a compiled table starts fast.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
+from .names import lookup
+from .names import norm as _norm
 from .paths import DATA
 
 
@@ -40,11 +42,6 @@ class State:
 
 class UnknownState(KeyError):
     pass
-
-
-def _norm(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore").decode()
-    return " ".join(text.lower().split())
 
 
 # Short, familiar names where pycountry's is long or formal.
@@ -207,15 +204,6 @@ def name_table() -> dict[str, str]:
         table[_norm(code)] = code
     table.pop("", None)
     return table
-
-
-def lookup(text: str, table: dict[str, str] | None = None) -> str | None:
-    """The code for a state code or any name in `name_table` (case and accents ignored), else None.
-
-    `table` is a compiled copy of `name_table()` (the command line reads one from its cache).
-    """
-    key = _norm(text)
-    return (name_table() if table is None else table).get(key) if key else None
 
 
 def code_for_name(name: str) -> str:
