@@ -61,7 +61,7 @@ def test_a_nav_entry_to_a_missing_page_fails_the_build(project):
 
 
 def test_a_warning_fails_even_when_mkdocs_exits_0(monkeypatch, tmp_path):
-    """What `--strict --quiet` does in MkDocs 1.6.1 (mkdocs/mkdocs#4126): warnings logged, exit status 0."""
+    """What --strict with --quiet does in MkDocs 1.6.1 (mkdocs/mkdocs#4126): warnings logged, exit status 0."""
     log = "INFO    -  Building documentation\nWARNING -  Doc file 'a.md' contains a link 'b.md', but ...\n"
     fake = subprocess.CompletedProcess([], 0, stdout="", stderr=log)
     monkeypatch.setattr(site_build.subprocess, "run", lambda *args, **kwargs: fake)

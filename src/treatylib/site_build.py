@@ -5,7 +5,7 @@
     python -m treatylib.site_build -f CONFIG --offline  another config file; Material's offline plugin on
 
 Strict means strict. In MkDocs 1.6.1 `--quiet` stops warnings from being counted
-(mkdocs/mkdocs#4126), so `mkdocs build --strict --quiet` publishes a broken link with exit 0.
+(mkdocs/mkdocs#4126), so `mkdocs build --strict` with `--quiet` publishes a broken link with exit 0.
 This runs `mkdocs build --strict` without `--quiet`, keeps its log, and fails on a non-zero
 exit or on any line logged at WARNING level (or worse), printing those lines.
 
