@@ -106,4 +106,5 @@ def test_contributed_text_reaches_the_terminal_clean(capsys, monkeypatch):
     code, out, _ = run(capsys, "status", "PAK")
     assert code == 0 and "NPTlink!" in out and cli.clean(out) == out
     code, out, _ = run(capsys, "list", "--json")
-    assert json.loads(out)[0]["short_name"] == HOSTILE  # --json is data: nothing lost, controls escaped by JSON
+    assert json.loads(out)[0]["short_name"] == HOSTILE  # --json is data: nothing lost...
+    assert cli.clean(out) == out  # ...and every control character escaped

@@ -134,11 +134,11 @@ def compare_rows(catalog: dict, codes: list[str]) -> list[dict]:
 
 
 def _print(rows: list[dict], columns: list[str], fmt: str) -> None:
-    if fmt == "json":  # for programs: the data as it is, control characters escaped by JSON
+    if fmt == "json":  # for programs: the data as it is, every control character escaped (JSON leaves DEL and C1)
         import json
 
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
-        print()
+        text = json.dumps(rows, ensure_ascii=False, indent=1)
+        sys.stdout.write(re.sub(r"[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
     elif fmt == "csv":
         import csv
 
