@@ -20,11 +20,10 @@ validate: setup
 generate: setup
 	$(BIN)/python -m treatylib.build
 
-# Build into site.tmp, then swap it in: a failed build never leaves half a site.
+# mkdocs build --strict, failing on any warning, into a new build/site-* folder; then site
+# (a symlink) is switched to it atomically, so a failed build never leaves no site or half of one.
 build: generate
-	rm -rf site.tmp
-	$(BIN)/mkdocs build --strict --quiet --site-dir site.tmp
-	rm -rf site && mv site.tmp site
+	$(BIN)/python -m treatylib.site_build
 
 serve: setup
 	$(BIN)/python -m treatylib.serve 127.0.0.1:8000

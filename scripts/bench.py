@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))  # also runs without the editable install
 
-from treatylib import paths, states, yamlio  # noqa: E402
+from treatylib import paths, site_build, states, yamlio  # noqa: E402
 from treatylib.build import render_site  # noqa: E402
 from treatylib.catalog import Catalog  # noqa: E402
 from treatylib.model import from_data  # noqa: E402
@@ -153,11 +153,10 @@ def mkdocs_build(docs: Path, site: Path, offline: bool = False) -> float:
     config = docs.parent / "mkdocs.yml"
     config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {docs}\n", encoding="utf-8")
     shutil.rmtree(site, ignore_errors=True)
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(site)]
-    env = dict(ENV, OFFLINE="true" if offline else "false")
-    seconds, proc = timed(subprocess.run, cmd, capture_output=True, text=True, env=env, cwd=ROOT)
-    if proc.returncode:
-        raise SystemExit(f"mkdocs build failed:\n{proc.stdout}{proc.stderr}")
+    try:  # the same strict build as make build: a warning fails it
+        seconds, _ = timed(site_build.build, site, config, offline)
+    except site_build.BuildFailed as err:
+        raise SystemExit(str(err)) from None
     return seconds
 
 

@@ -7,22 +7,16 @@ build never leaves a half-written bundle.
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 import tempfile
 import zipfile
 from pathlib import Path
 
+from treatylib import site_build
+
 ROOT = Path(__file__).resolve().parents[1]
 DIST = ROOT / "dist"
 NAME = "arms-control-reference-offline"
-
-
-def build(site_dir: Path) -> None:
-    env = dict(os.environ, OFFLINE="true", NO_MKDOCS_2_WARNING="1")
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)]
-    subprocess.run(cmd, cwd=ROOT, env=env, check=True)
 
 
 def bundle(site_dir: Path, target: Path) -> None:
@@ -39,9 +33,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="offline-") as tmp:
         site_dir = Path(tmp) / "site"
         try:
-            build(site_dir)
-        except subprocess.CalledProcessError as err:
-            print(f"offline build failed (exit {err.returncode})", file=sys.stderr)
+            site_build.build(site_dir, offline=True)  # --strict, and any warning fails it
+        except site_build.BuildFailed as err:
+            print(f"offline build failed: {err}", file=sys.stderr)
             return 1
         target = DIST / f"{NAME}.zip"
         bundle(site_dir, target)

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import csv
 import html
+import json
 import re
+import subprocess
+import sys
 
 import pytest
 
-from treatylib import cli, paths, states
+from treatylib import paths, states
 from treatylib.catalog import Catalog
 from treatylib.status import VALUE_MEANINGS
 from treatylib.validate import validate_paths
@@ -80,7 +83,10 @@ def test_every_status_value_is_documented(site):
 
 def test_cli_and_state_page_agree_with_status_csv(site, catalog):
     exported = {r["instrument"]: r for r in _csv(site, "status.csv") if r["state"] == "RUS"}
-    cli_rows = {r["instrument"]: r for r in cli.state_rows(catalog, "RUS")}
+    printed = subprocess.run(
+        [sys.executable, "-m", "treatylib.cli", "status", "RUS", "--json"], capture_output=True, text=True, check=True
+    )
+    cli_rows = {r["instrument"]: r for r in json.loads(printed.stdout)}
     page = html.unescape(re.sub(r"<[^>]+>", " ", (site / "states" / "rus.html").read_text(encoding="utf-8")))
     page = re.sub(r"\s+", " ", page)
     for ident, row in exported.items():

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from treatylib import cli
 from treatylib.cli import main
 
 
@@ -56,3 +57,54 @@ def test_usage_error_exits_2(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["frobnicate"])
     assert exc.value.code == 2
+
+
+def test_compare_with_one_state_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["compare", "IND"])
+    assert exc.value.code == 2
+    assert "at least two states" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "name, code",
+    [("Ivory Coast", "CIV"), ("DPRK", "PRK"), ("UK", "GBR"), ("ivory coast", "CIV"), ("Cote d'Ivoire", "CIV")],
+)
+def test_states_by_the_names_search_knows(capsys, name, code):
+    """data/state_names.yaml names (search finds the state pages by them) work here too."""
+    assert run(capsys, "status", code, "--json")[:2] == run(capsys, "status", name, "--json")[:2]
+    code_, out, _ = run(capsys, "compare", name, "PAK", "--csv")
+    assert code_ == 0 and out.splitlines()[0] == f"short_name,{code},PAK,same"
+
+
+HOSTILE = "NPT\x1b[2J\x1b]0;owned\x07\x1b]8;;https://evil.example\x1b\\link\x1b]8;;\x1b\\\x9b31m\x00\x07\x08\x7f\x85!"
+
+
+def test_clean_strips_escape_sequences_and_control_characters():
+    assert cli.clean(HOSTILE) == "NPTlink!"
+    assert cli.clean("tab\tand\nnewline stay") == "tab\tand\nnewline stay"
+    assert cli.clean("unterminated \x1b]0;title\nnext") == "unterminated \nnext"
+
+
+def test_the_table_view_prints_no_control_characters(capsys):
+    rows = [{"short_name": HOSTILE, "label": "Party\x1b[31m", "date": "1970"}]
+    cli._print(rows, ["short_name", "label", "date"], "table")
+    out = capsys.readouterr().out
+    assert not any(ord(ch) < 32 and ch != "\n" or 0x7F <= ord(ch) <= 0x9F for ch in out)
+    header, line = out.splitlines()
+    assert line.split() == ["NPTlink!", "Party", "1970"]
+    assert header.index("LABEL") == line.index("Party")  # widths count what is shown
+
+
+def test_contributed_text_reaches_the_terminal_clean(capsys, monkeypatch):
+    from treatylib import catalog_cache
+
+    compiled = catalog_cache.load()
+    hostile = dict(compiled, instruments=[dict(i) for i in compiled["instruments"]])
+    hostile["instruments"][0]["short_name"] = HOSTILE
+    monkeypatch.setattr(cli, "_catalog", lambda: hostile)
+    code, out, _ = run(capsys, "status", "PAK")
+    assert code == 0 and "NPTlink!" in out and cli.clean(out) == out
+    code, out, _ = run(capsys, "list", "--json")
+    assert json.loads(out)[0]["short_name"] == HOSTILE  # --json is data: nothing lost...
+    assert cli.clean(out) == out  # ...and every control character escaped

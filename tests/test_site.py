@@ -22,8 +22,8 @@ def test_every_instrument_has_a_page(site):
 
 
 def test_no_yaml_or_generated_file_leaks_into_git():
-    ignored = (ROOT / ".gitignore").read_text()
-    assert "/build/" in ignored and "/site/" in ignored
+    ignored = (ROOT / ".gitignore").read_text().splitlines()
+    assert "/build/" in ignored and "/site" in ignored  # not /site/: the published site is a symlink
     assert paths.GENERATED_DOCS.relative_to(ROOT).parts[0] == "build"
 
 

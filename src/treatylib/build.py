@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import html
 import json
+import os
 import re
 import shutil
 import sys
@@ -18,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import paths
+from . import catalog_cache, paths, site_build
 from .catalog import Catalog
 from .render import changes, exports, index_pages, instrument_page, maps, matrix, schema_doc, state_pages, trackers
 from .render.citation import cite_block
@@ -134,6 +135,8 @@ def generate(treaties: Path = paths.TREATIES, out: Path = paths.GENERATED_DOCS, 
     if not files:
         print(f"no instrument files in {treaties}", file=sys.stderr)
         return 1
+    # The command line's cache of answers is keyed by its inputs as they are before they are read.
+    cache_key = catalog_cache.input_key() if treaties.resolve() == paths.TREATIES.resolve() else None
     result = validate_paths(files, root=paths.ROOT)
     if not result.ok:
         for problem in result.problems:
@@ -144,7 +147,8 @@ def generate(treaties: Path = paths.TREATIES, out: Path = paths.GENERATED_DOCS, 
     catalog = Catalog(tuple(sorted(result.instruments, key=lambda i: i.id)))
     rendered = render_site(catalog)
     out.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="docs-", dir=out.parent) as tmp:
+    site_build.clean_stale(out.parent, kinds=("docs",))  # left by a generator that was killed
+    with tempfile.TemporaryDirectory(prefix=f"docs-{os.getpid()}-", dir=out.parent) as tmp:
         staging = Path(tmp)
         _copy_static(staging)
         for rel, text in rendered.items():
@@ -153,6 +157,8 @@ def generate(treaties: Path = paths.TREATIES, out: Path = paths.GENERATED_DOCS, 
             path.write_text(text, encoding="utf-8")
         _cite_every_page(staging, catalog)
         changed = _sync(staging, out)
+    if cache_key:
+        catalog_cache.write(catalog, cache_key)
     done = time.perf_counter()
     if not quiet:
         print(

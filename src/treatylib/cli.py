@@ -8,139 +8,166 @@
 
 Output is an aligned table, or --json / --csv. Exit status: 0 on success, 1 when the data
 does not validate or a state or instrument is unknown, 2 for a usage error.
+
+Answers come from the compiled catalog (treatylib.catalog_cache): build/catalog-cache.json when
+it was compiled from the files as they are now, else by validating them. Only what a query needs
+is imported at start-up, so a cached answer takes a fraction of a second.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
-import json
+import re
 import sys
 
-from . import paths, states
-from .catalog import Catalog
-from .model import Instrument
-from .render.state_pages import reason_outside
-from .status import roster
-from .validate import validate_paths
+from .names import lookup
+
+# What a terminal would act on rather than show: escape sequences (CSI, OSC and the like, 7- and 8-bit),
+# then any C0 control but tab and newline, DEL and C1.
+_CONTROL = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, erase
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\n]*?(?:\x07|\x1b\\|\x9c|(?=\n)|$)"  # OSC, DCS, SOS, PM, APC
+    r"|\x1b[ -/]*[0-~]?"  # other escapes (charset selection, keypad modes...) and a lone ESC
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+)
+
+
+def clean(text: str) -> str:
+    """Text as a terminal should show it: without escape sequences or control characters but tab and newline."""
+    return _CONTROL.sub("", text)
+
+
+def _write(text: str, stream=None) -> None:
+    """The one place the table view and messages reach the terminal."""
+    (stream or sys.stdout).write(clean(text))
 
 
 class QueryError(Exception):
     pass
 
 
-def _catalog() -> Catalog:
-    result = validate_paths(sorted(paths.TREATIES.glob("*.yaml")), root=paths.ROOT)
-    if not result.ok:
-        for problem in result.problems:
-            print(problem, file=sys.stderr)
-        raise QueryError("the data does not validate; run `make validate`")
-    return Catalog(tuple(sorted(result.instruments, key=lambda i: i.id)))
+def _catalog() -> dict:
+    from . import catalog_cache
+
+    try:
+        return catalog_cache.load()
+    except catalog_cache.InvalidData as err:
+        for problem in err.problems:
+            _write(problem + "\n", sys.stderr)
+        raise QueryError("the data does not validate; run `make validate`") from None
 
 
-def _find_instrument(catalog: Catalog, text: str) -> Instrument | None:
+def _find_instrument(catalog: dict, text: str) -> dict | None:
     key = text.casefold()
-    for inst in catalog.instruments:
-        if key in {inst.id, inst.short_name.casefold(), *(a.casefold() for a in inst.aliases)}:
+    for inst in catalog["instruments"]:
+        if key in {inst["id"], inst["short_name"].casefold(), *(a.casefold() for a in inst["aliases"])}:
             return inst
     return None
 
 
-def _find_state(text: str) -> str | None:
-    code = text.upper()
-    if len(code) == 3 and states.is_known(code):
-        return code
-    try:
-        return states.code_for_name(text)
-    except states.UnknownState:
-        return None
+def _find_state(catalog: dict, text: str) -> str | None:
+    """A state code or any name search finds the state by (data/state_names.yaml), or a depositary's spelling."""
+    code = lookup(text, catalog["name_table"])
+    return code if code in catalog["entries"] else None
 
 
-def _date(value) -> str:
-    return value.text if value else ""
+def _entries(catalog: dict, code: str) -> list[dict]:
+    """This state's entry in each instrument, in the catalog's order."""
+    return [
+        dict(zip(("status", "label", "date", "reason", "in"), catalog["rows"][index], strict=True))
+        for index in catalog["entries"][code]
+    ]
 
 
-def state_rows(catalog: Catalog, code: str) -> list[dict]:
+def state_rows(catalog: dict, code: str) -> list[dict]:
     rows = []
-    for inst in catalog.instruments:
-        entry = catalog.entry(inst, code)
+    for inst, entry in zip(catalog["instruments"], _entries(catalog, code), strict=True):
         rows.append(
             {
-                "instrument": inst.id,
-                "short_name": inst.short_name,
-                "status": entry.status.value,
-                "label": entry.status.label,
-                "date": _date(entry.status.date),
-                "reason": reason_outside(entry) or "",
-                "as_of": inst.as_of.text,
+                "instrument": inst["id"],
+                "short_name": inst["short_name"],
+                "status": entry["status"],
+                "label": entry["label"],
+                "date": entry["date"],
+                "reason": entry["reason"],
+                "as_of": inst["as_of"],
             }
         )
     return rows
 
 
-def instrument_rows(catalog: Catalog, inst: Instrument, outside_only: bool) -> list[dict]:
-    codes = catalog.current_states if outside_only else sorted(roster(inst), key=states.sort_key)
+def instrument_rows(catalog: dict, inst: dict, outside_only: bool) -> list[dict]:
+    index = catalog["instruments"].index(inst)
+    codes = catalog["current_states"] if outside_only else inst["participants"]
     rows = []
     for code in codes:
-        entry = catalog.entry(inst, code)
-        if outside_only and (entry.status.is_in or entry.status.status == "ineligible"):
+        entry = _entries(catalog, code)[index]
+        if outside_only and (entry["in"] or entry["status"] == "not-open"):
             continue
         rows.append(
             {
                 "state": code,
-                "name": states.name(code),
-                "status": entry.status.value,
-                "label": entry.status.label,
-                "date": _date(entry.status.date),
-                "reason": reason_outside(entry) or "",
+                "name": catalog["state_names"][code],
+                "status": entry["status"],
+                "label": entry["label"],
+                "date": entry["date"],
+                "reason": entry["reason"],
             }
         )
     return rows
 
 
-def compare_rows(catalog: Catalog, codes: list[str]) -> list[dict]:
+def compare_rows(catalog: dict, codes: list[str]) -> list[dict]:
+    columns = {code: _entries(catalog, code) for code in codes}
     rows = []
-    for inst in catalog.instruments:
-        row = {"instrument": inst.id, "short_name": inst.short_name}
+    for index, inst in enumerate(catalog["instruments"]):
+        row = {"instrument": inst["id"], "short_name": inst["short_name"]}
         seen = set()
         for code in codes:
-            status = catalog.entry(inst, code).status
-            row[code] = status.label + (f" {status.date.text}" if status.date else "")
-            seen.add(status.status)
+            entry = columns[code][index]
+            row[code] = entry["label"] + (f" {entry['date']}" if entry["date"] else "")
+            seen.add(entry["status"])
         row["same"] = "yes" if len(seen) == 1 else "no"
         rows.append(row)
     return rows
 
 
 def _print(rows: list[dict], columns: list[str], fmt: str) -> None:
-    if fmt == "json":
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
-        print()
+    if fmt == "json":  # for programs: the data as it is, every control character escaped (JSON leaves DEL and C1)
+        import json
+
+        text = json.dumps(rows, ensure_ascii=False, indent=1)
+        sys.stdout.write(re.sub(r"[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
     elif fmt == "csv":
+        import csv
+
         writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
     else:
-        widths = {c: max([len(c)] + [len(str(r.get(c, ""))) for r in rows]) for c in columns}
-        print("  ".join(c.upper().ljust(widths[c]) for c in columns).rstrip())
-        for row in rows:
-            print("  ".join(str(row.get(c, "")).ljust(widths[c]) for c in columns).rstrip())
+        cells = [[clean(str(row.get(c, ""))) for c in columns] for row in rows]
+        widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+        lines = ["  ".join(c.upper().ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
+        lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in cells]
+        _write("".join(line + "\n" for line in lines))
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     parser = argparse.ArgumentParser(prog="treaties", description="Query the arms-control treaty library.")
     sub = parser.add_subparsers(dest="command", required=True)
+    commands = {}
     for name, helptext in (
         ("status", "status of a state, or of every state in an instrument"),
         ("compare", "compare states side by side"),
         ("list", "list the instruments"),
     ):
-        cmd = sub.add_parser(name, help=helptext)
+        cmd = commands[name] = sub.add_parser(name, help=helptext)
         group = cmd.add_mutually_exclusive_group()
         group.add_argument("--json", dest="format", action="store_const", const="json")
         group.add_argument("--csv", dest="format", action="store_const", const="csv")
         if name == "status":
-            cmd.add_argument("subject", help="state code or name (PAK, Pakistan), or instrument id (npt)")
+            cmd.add_argument("subject", help="state code or name (PAK, Pakistan, UK), or instrument id (npt)")
             cmd.add_argument(
                 "--not-party",
                 action="store_true",
@@ -148,17 +175,14 @@ def _parser() -> argparse.ArgumentParser:
             )
         elif name == "compare":
             cmd.add_argument("states", nargs="+", help="two or more state codes or names")
-    return parser
+    return parser, commands
 
 
 def run(args: argparse.Namespace) -> None:
     fmt = args.format or "table"
     catalog = _catalog()
     if args.command == "list":
-        rows = [
-            {"id": i.id, "short_name": i.short_name, "kind": i.kind, "as_of": i.as_of.text, "name": i.name}
-            for i in catalog.instruments
-        ]
+        rows = [{k: i[k] for k in ("id", "short_name", "kind", "as_of", "name")} for i in catalog["instruments"]]
         _print(rows, ["id", "short_name", "kind", "as_of", "name"], fmt)
     elif args.command == "status":
         inst = _find_instrument(catalog, args.subject)
@@ -168,16 +192,14 @@ def run(args: argparse.Namespace) -> None:
             return
         if args.not_party:
             raise QueryError(f"--not-party needs an instrument, and {args.subject!r} is not one")
-        code = _find_state(args.subject)
+        code = _find_state(catalog, args.subject)
         if not code:
             raise QueryError(f"unknown state or instrument {args.subject!r}")
         _print(state_rows(catalog, code), ["short_name", "label", "date", "reason"], fmt)
     elif args.command == "compare":
-        if len(args.states) < 2:
-            raise QueryError("compare needs at least two states")
         codes = []
         for text in args.states:
-            code = _find_state(text)
+            code = _find_state(catalog, text)
             if not code:
                 raise QueryError(f"unknown state {text!r}")
             codes.append(code)
@@ -185,11 +207,14 @@ def run(args: argparse.Namespace) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser, commands = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "compare" and len(args.states) < 2:
+        commands["compare"].error("needs at least two states")  # a usage error: exit 2
     try:
         run(args)
     except QueryError as err:
-        print(f"treaties: {err}", file=sys.stderr)
+        _write(f"treaties: {err}\n", sys.stderr)
         return 1
     except BrokenPipeError:  # `treaties status npt | head` is fine
         return 0

@@ -1,19 +1,24 @@
 """State codes and names: pycountry for ISO 3166-1 and 3166-3, data/ files for the rest.
 
 Depositaries spell names their own way ("Iran (Islamic Republic of)",
-"Türkiye"); `code_for_name` maps them through one alias table,
-data/aliases.yaml, and raises on a name it does not know.
+"Türkiye"), and readers use other names ("DPRK", "UK", "Ivory Coast"). One table,
+`name_table`, maps every one of them to a code: each state's code, displayed name
+and other names (data/state_names.yaml: the names its page is found by in search),
+pycountry's names, and depositaries' spellings (data/aliases.yaml). `lookup` (defined
+in treatylib.names, so that it loads fast) reads it for the command line, and
+`code_for_name` for the importers.
+
+pycountry and the YAML loader are imported only when the registry is first built,
+so a command that reads a compiled table starts fast.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
-import pycountry
-
-from . import yamlio
+from .names import lookup
+from .names import norm as _norm
 from .paths import DATA
 
 
@@ -37,11 +42,6 @@ class State:
 
 class UnknownState(KeyError):
     pass
-
-
-def _norm(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return " ".join(text.lower().replace("’", "'").split())
 
 
 # Short, familiar names where pycountry's is long or formal.
@@ -82,6 +82,10 @@ _COMMON_NAMES = {
 
 @cache
 def _registry() -> dict[str, State]:
+    import pycountry
+
+    from . import yamlio
+
     successions = {row["former"]: row for row in yamlio.load(DATA / "successions.yaml")["successions"]}
     regions = _regions()
     other_names = _other_names()
@@ -127,6 +131,8 @@ def _registry() -> dict[str, State]:
 
 
 def _other_names() -> dict[str, list[str]]:
+    from . import yamlio
+
     path = DATA / "state_names.yaml"
     if not path.exists():
         return {}
@@ -135,6 +141,8 @@ def _other_names() -> dict[str, list[str]]:
 
 @cache
 def _regions() -> dict[str, dict]:
+    from . import yamlio
+
     path = DATA / "regions.yaml"
     if not path.exists():
         return {}
@@ -167,26 +175,49 @@ def sort_key(code: str) -> tuple[str, str]:
     return (_norm(name(code)), code)
 
 
+def search_names(code: str) -> list[str]:
+    """What a reader finds this state's page by in search: its name, its code and its other names."""
+    state = get(code)
+    return [state.name, code, *state.also_known_as]
+
+
 @cache
-def _alias_table() -> dict[str, str]:
+def name_table() -> dict[str, str]:
+    """Every name we accept for a state, normalised (see `_norm`), mapped to its code.
+
+    Later sources win over earlier ones: pycountry's names, then the names search finds
+    (data/state_names.yaml; "East Timor" is Timor-Leste, not the withdrawn ISO code TMP),
+    then depositaries' spellings (data/aliases.yaml), and a state's own code over all.
+    """
+    import pycountry
+
+    from . import yamlio
+
     table: dict[str, str] = {}
-    for code, state in _registry().items():
+    registry = _registry()
+    for code, state in registry.items():
         table.setdefault(_norm(state.name), code)
     for country in pycountry.countries:
         for attr in ("name", "official_name", "common_name"):
             if getattr(country, attr, None):
                 table.setdefault(_norm(getattr(country, attr)), country.alpha_3)
+    for code in registry:
+        for other in search_names(code)[1:]:
+            table[_norm(other)] = code
     for alias, code in yamlio.load(DATA / "aliases.yaml")["aliases"].items():
         table[_norm(alias)] = code
+    for code in registry:
+        table[_norm(code)] = code
+    table.pop("", None)
     return table
 
 
 def code_for_name(name: str) -> str:
     """Map a depositary's spelling of a state to our code; raise UnknownState if unmapped."""
-    key = _norm(name)
-    if key in _alias_table():
-        return _alias_table()[key]
-    raise UnknownState(f"no code for state name {name!r}: add it to data/aliases.yaml")
+    code = lookup(name)
+    if code is None:
+        raise UnknownState(f"no code for state name {name!r}: add it to data/aliases.yaml")
+    return code
 
 
 def succeeded_state(code: str, on: str | None = None) -> str | None:
