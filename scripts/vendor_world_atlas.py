@@ -41,8 +41,9 @@ OUT = ROOT / "data" / "geo"
 
 
 def fetch(dest: Path) -> Path:
-    subprocess.run(["npm", "pack", f"{PACKAGE}@{VERSION}", "--pack-destination", str(dest)], check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        ["npm", "pack", f"{PACKAGE}@{VERSION}", "--pack-destination", str(dest)], check=True, stdout=subprocess.DEVNULL
+    )
     return dest / f"{PACKAGE}-{VERSION}.tgz"
 
 
@@ -70,8 +71,12 @@ def points(tar: tarfile.TarFile, wanted: set[str]) -> dict[str, dict]:
             if code in missing and code not in found:
                 best = largest_polygon_centroid(polygons)
                 if best:
-                    found[code] = {"lon": round(best[1], 3), "lat": round(best[2], 3),
-                                   "ne_name": ne_name, "source": source}
+                    found[code] = {
+                        "lon": round(best[1], 3),
+                        "lat": round(best[2], 3),
+                        "ne_name": ne_name,
+                        "source": source,
+                    }
     if missing - set(found):
         sys.exit(f"no polygon at any scale for {sorted(missing - set(found))}")
     return dict(sorted(found.items()))
@@ -91,8 +96,8 @@ def main() -> None:
             (OUT / "LICENSE-world-atlas").write_bytes(member(tar, "LICENSE"))
             table = {
                 "about": f"Dots for states with no polygon in {PACKAGE} {VERSION} countries-110m.json: the centroid "
-                         "(lon, lat, degrees) of the state's largest polygon in the named file of the same package "
-                         "(Natural Earth Admin 0, public domain). Written by scripts/vendor_world_atlas.py.",
+                "(lon, lat, degrees) of the state's largest polygon in the named file of the same package "
+                "(Natural Earth Admin 0, public domain). Written by scripts/vendor_world_atlas.py.",
                 "points": points(tar, wanted),
             }
             (OUT / "small-states.json").write_text(json.dumps(table, indent=1, ensure_ascii=False) + "\n")

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+from html import unescape
 from pathlib import Path
 
 import markdown
-from html import unescape
-
 import pytest
 
 from treatylib import model, yamlio

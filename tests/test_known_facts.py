@@ -154,9 +154,17 @@ def test_nwfz_protocols_ratified_by_a_nuclear_weapon_state_are_in_force(load):
     # Article 6; Pelindaba Protocols: or at the Treaty's entry into force if later). No ratifying state
     # may read "treaty not in force". Rarotonga Protocol 3: first deposit in 1988 (Soviet decree of
     # 29 January 1988; China deposited in October 1988).
-    ids = ["rarotonga-protocol-1", "rarotonga-protocol-2", "rarotonga-protocol-3", "tlatelolco-protocol-i",
-           "tlatelolco-protocol-ii", "pelindaba-protocol-i", "pelindaba-protocol-ii", "pelindaba-protocol-iii",
-           "semipalatinsk-protocol"]
+    ids = [
+        "rarotonga-protocol-1",
+        "rarotonga-protocol-2",
+        "rarotonga-protocol-3",
+        "tlatelolco-protocol-i",
+        "tlatelolco-protocol-ii",
+        "pelindaba-protocol-i",
+        "pelindaba-protocol-ii",
+        "pelindaba-protocol-iii",
+        "semipalatinsk-protocol",
+    ]
     for ident in ids:
         inst = load(ident)
         assert inst.entry_into_force is not None, ident

@@ -139,7 +139,11 @@ def test_patterns_for_statuses_other_than_solid(full, tree):
 
 def test_hostile_text_is_escaped():
     svg = worldmap.world_map(
-        {"FRA": "status-party"}, title=HOSTILE, desc=HOSTILE, labels={"FRA": HOSTILE}, names={"DEU": HOSTILE},
+        {"FRA": "status-party"},
+        title=HOSTILE,
+        desc=HOSTILE,
+        labels={"FRA": HOSTILE},
+        names={"DEU": HOSTILE},
         links={"FRA": 'x" onmouseover="alert(1)'},
     )
     assert "<script" not in svg and 'onmouseover="' not in svg
@@ -156,8 +160,11 @@ def test_hostile_text_is_escaped():
 
 @pytest.mark.parametrize(
     "kwargs",
-    [{"fills": {"FRA": 'x" onclick="y'}}, {"fills": {}, "links": {"FRA": "javascript:alert(1)"}},
-     {"fills": {}, "id_prefix": 'a"b'}],
+    [
+        {"fills": {"FRA": 'x" onclick="y'}},
+        {"fills": {}, "links": {"FRA": "javascript:alert(1)"}},
+        {"fills": {}, "id_prefix": 'a"b'},
+    ],
 )
 def test_unsafe_classes_links_and_ids_are_refused(kwargs):
     with pytest.raises(ValueError):
@@ -222,8 +229,12 @@ def test_crimea_is_drawn_as_ukraine():
     crimea = worldmap.TRANSFERS[0][0]
 
     def owners(topology):
-        return {name for _, name, polys in worldmap.features(topology) for poly in polys
-                if worldmap._inside(crimea, poly[0])}
+        return {
+            name
+            for _, name, polys in worldmap.features(topology)
+            for poly in polys
+            if worldmap._inside(crimea, poly[0])
+        }
 
     assert owners(raw) == {"Russia"}  # Natural Earth 4.1.0 draws de facto control
     moved = worldmap.apply_transfers(raw)

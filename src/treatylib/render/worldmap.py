@@ -122,8 +122,12 @@ def merge_rings(rings: list[list[int]], arcs: list[Ring]) -> list[list[int]]:
 # Natural Earth draws de facto control; these parts are drawn with the state whose territory they are for the
 # UN and the depositaries: (a point inside the part, the feature it is drawn in, the feature it belongs to, why).
 TRANSFERS = [
-    ((34.1, 45.0), "Russia", "Ukraine",
-     "Crimea: UN General Assembly resolution 68/262 (2014) affirms Ukraine's territorial integrity"),
+    (
+        (34.1, 45.0),
+        "Russia",
+        "Ukraine",
+        "Crimea: UN General Assembly resolution 68/262 (2014) affirms Ukraine's territorial integrity",
+    ),
 ]
 
 
@@ -199,6 +203,7 @@ def _unwrap(ring: Ring) -> Ring:
 
 def _clip(ring: Ring, edge: float, keep_below: bool) -> Ring:
     """Sutherland-Hodgman clip of a closed ring to one side of the meridian `edge`."""
+
     def inside(p: tuple[float, float]) -> bool:
         return p[0] <= edge if keep_below else p[0] >= edge
 
@@ -461,8 +466,9 @@ def _href(value: str) -> str:
     return escape(value, quote=True)
 
 
-def _pattern_defs(classes: Iterable[str], prefix: str, patterns: Mapping[str, str],
-                  factor: int = 1) -> tuple[str, dict[str, str]]:
+def _pattern_defs(
+    classes: Iterable[str], prefix: str, patterns: Mapping[str, str], factor: int = 1
+) -> tuple[str, dict[str, str]]:
     """<pattern>s for the classes that have one, and each class's fill reference. `factor` scales the tile up
     to the drawing's units, so the hatching is as fine on every map."""
     defs, refs = [], {}
@@ -471,8 +477,9 @@ def _pattern_defs(classes: Iterable[str], prefix: str, patterns: Mapping[str, st
         if kind is None:
             continue
         pid = f"{prefix}-p{len(refs)}"
-        transform = " ".join(([f"scale({factor})"] if factor != 1 else [])
-                             + (["rotate(45)"] if kind in ("hatch", "cross") else []))
+        transform = " ".join(
+            ([f"scale({factor})"] if factor != 1 else []) + (["rotate(45)"] if kind in ("hatch", "cross") else [])
+        )
         rotate = f' patternTransform="{transform}"' if transform else ""
         defs.append(
             f'<pattern id="{pid}" width="6" height="6" patternUnits="userSpaceOnUse"{rotate}>'
@@ -539,8 +546,10 @@ def world_map(
         if href:
             # A state with both a path and a dot is one tab stop: the dot repeats the path's link.
             extra = ' tabindex="0"' if primary else ' tabindex="-1" aria-hidden="true"'
-            return (f'<a href="{_href(href)}" class="{cls}{hl}" data-state="{shape.code}"{extra} aria-label="{text}">'
-                    f"<title>{text}</title>{body}</a>")
+            return (
+                f'<a href="{_href(href)}" class="{cls}{hl}" data-state="{shape.code}"{extra} aria-label="{text}">'
+                f"<title>{text}</title>{body}</a>"
+            )
         return f'<g class="{cls}{hl}" data-state="{shape.code}"><title>{text}</title>{body}</g>'
 
     paths, dots, tail = [], [], []
@@ -579,8 +588,12 @@ def world_map(
     )
 
 
-def legend(items: Iterable[tuple[str, str, int | None]], *, patterns: Mapping[str, str] = PATTERNS,
-           id_prefix: str | None = None) -> str:
+def legend(
+    items: Iterable[tuple[str, str, int | None]],
+    *,
+    patterns: Mapping[str, str] = PATTERNS,
+    id_prefix: str | None = None,
+) -> str:
     """An HTML list of (CSS class, label, count) with the same swatch, colour and pattern, as on the map.
 
     Counts may be None (no count shown). Labels are escaped.
