@@ -5,6 +5,7 @@
     treaties status npt --not-party   UN member and observer states outside it
     treaties compare IND PAK          states side by side
     treaties list                     the instruments
+    treaties limits mtcr [--events]   the numbers an instrument sets, or its key events
 
 Output is an aligned table, or --json / --csv. Exit status: 0 on success, 1 when the data
 does not validate or a state or instrument is unknown, 2 for a usage error.
@@ -20,6 +21,7 @@ import sys
 from . import paths, states
 from .catalog import Catalog
 from .model import Instrument
+from .render.limits import EVENT_COLUMNS, LIMIT_COLUMNS, events_rows, limits_rows
 from .render.state_pages import reason_outside
 from .validate import validate_paths
 
@@ -133,6 +135,7 @@ def _parser() -> argparse.ArgumentParser:
         ("status", "status of a state, or of every state in an instrument"),
         ("compare", "compare states side by side"),
         ("list", "list the instruments"),
+        ("limits", "limits an instrument sets (range, payload, yield, ceilings), or --events"),
     ):
         cmd = sub.add_parser(name, help=helptext)
         group = cmd.add_mutually_exclusive_group()
@@ -147,6 +150,9 @@ def _parser() -> argparse.ArgumentParser:
             )
         elif name == "compare":
             cmd.add_argument("states", nargs="+", help="two or more state codes or names")
+        elif name == "limits":
+            cmd.add_argument("instrument", help="instrument id or short name (mtcr, INF Treaty)")
+            cmd.add_argument("--events", action="store_true", help="key events instead of limits")
     return parser
 
 
@@ -171,6 +177,11 @@ def run(args: argparse.Namespace) -> None:
         if not code:
             raise QueryError(f"unknown state or instrument {args.subject!r}")
         _print(state_rows(catalog, code), ["short_name", "label", "date", "reason"], fmt)
+    elif args.command == "limits":
+        if not (inst := _find_instrument(catalog, args.instrument)):
+            raise QueryError(f"unknown instrument {args.instrument!r}")
+        rows, columns = (events_rows, EVENT_COLUMNS) if args.events else (limits_rows, LIMIT_COLUMNS)
+        _print(rows(catalog, inst), columns, fmt)
     elif args.command == "compare":
         if len(args.states) < 2:
             raise QueryError("compare needs at least two states")
