@@ -50,6 +50,11 @@ FORMATTED = {
     "region",
     "subregion",
     "states",
+    # limits and events: enums
+    "type",
+    "quantity",
+    "comparison",
+    "unit",
 }
 
 
@@ -158,7 +163,7 @@ def test_payload_reaches_pages_as_text_only(hostile_site):
 
 
 def test_csv_cells_never_start_a_formula(hostile_site):
-    for name in ("participation.csv", "status.csv", "instruments.csv", "states.csv"):
+    for name in ("participation.csv", "status.csv", "instruments.csv", "states.csv", "limits.csv", "events.csv"):
         with open(hostile_site / "data" / name, encoding="utf-8", newline="") as handle:
             for row in csv.reader(handle):
                 assert not any(c.startswith(("=", "+", "-", "@", "\t", "\r")) for c in row), (name, row)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from . import paths
 
-FORMAT = 3  # 3: status as status.value, participants from status.roster
+FORMAT = 4  # 3: status as status.value, participants from status.roster; 4: limits and events
 PACKAGE = Path(__file__).resolve().parent
 CACHE = paths.BUILD / "catalog-cache.json"
 
@@ -69,6 +69,7 @@ def input_key(root: Path = paths.ROOT) -> str:
 def compile_catalog(catalog) -> dict:
     """Every answer the command line gives, as plain JSON data."""
     from . import states
+    from .render.limits import events_rows, limits_rows
     from .render.state_pages import reason_outside
     from .status import roster
 
@@ -96,6 +97,8 @@ def compile_catalog(catalog) -> dict:
                 "aliases": list(inst.aliases),
                 # Every state with an act, its own or one it continues, by name (status.roster).
                 "participants": sorted(roster(inst), key=states.sort_key),
+                "limits": limits_rows(inst),
+                "events": events_rows(inst),
             }
             for inst in catalog.instruments
         ],

@@ -5,6 +5,7 @@
     treaties status npt --not-party   UN member and observer states outside it
     treaties compare IND PAK          states side by side
     treaties list                     the instruments
+    treaties limits mtcr [--events]   the numbers an instrument sets, or its key events
 
 Output is an aligned table, or --json / --csv. Exit status: 0 on success, 1 when the data
 does not validate or a state or instrument is unknown, 2 for a usage error.
@@ -41,6 +42,11 @@ def clean(text: str) -> str:
 def _write(text: str, stream=None) -> None:
     """The one place the table view and messages reach the terminal."""
     (stream or sys.stdout).write(clean(text))
+
+
+# Columns of `treaties limits` (the rows are compiled by render/limits.py into the catalog cache).
+LIMIT_COLUMNS = ["name", "limit", "quantity", "applies_to", "article", "source"]
+EVENT_COLUMNS = ["date", "type", "place", "article", "source"]
 
 
 class QueryError(Exception):
@@ -161,6 +167,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         ("status", "status of a state, or of every state in an instrument"),
         ("compare", "compare states side by side"),
         ("list", "list the instruments"),
+        ("limits", "limits an instrument sets (range, payload, yield, ceilings), or --events"),
     ):
         cmd = commands[name] = sub.add_parser(name, help=helptext)
         group = cmd.add_mutually_exclusive_group()
@@ -175,6 +182,9 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
             )
         elif name == "compare":
             cmd.add_argument("states", nargs="+", help="two or more state codes or names")
+        elif name == "limits":
+            cmd.add_argument("instrument", help="instrument id or short name (mtcr, INF Treaty)")
+            cmd.add_argument("--events", action="store_true", help="key events instead of limits")
     return parser, commands
 
 
@@ -196,6 +206,11 @@ def run(args: argparse.Namespace) -> None:
         if not code:
             raise QueryError(f"unknown state or instrument {args.subject!r}")
         _print(state_rows(catalog, code), ["short_name", "label", "date", "reason"], fmt)
+    elif args.command == "limits":
+        if not (inst := _find_instrument(catalog, args.instrument)):
+            raise QueryError(f"unknown instrument {args.instrument!r}")
+        key, columns = ("events", EVENT_COLUMNS) if args.events else ("limits", LIMIT_COLUMNS)
+        _print(inst[key], columns, fmt)
     elif args.command == "compare":
         codes = []
         for text in args.states:

@@ -69,6 +69,37 @@ class Threshold:
 
 
 @dataclass(frozen=True)
+class Limit:
+    """A number the instrument sets: `value` for at-least/at-most/exactly, `min`-`max` for a band."""
+
+    name: str
+    quantity: str
+    comparison: str
+    unit: str
+    source: str
+    value: int | None = None
+    min: int | None = None
+    max: int | None = None
+    applies_to: str | None = None
+    article: str | None = None
+    note: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Event:
+    """A key event in the instrument's life: signature, extension, review conference, suspension..."""
+
+    type: str
+    date: PartialDate
+    source: str
+    place: str | None = None
+    article: str | None = None
+    note: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class Relation:
     id: str
     relation: str
@@ -202,6 +233,8 @@ class Instrument:
     bodies: tuple[Body, ...] = ()
     provisions: tuple[Provision, ...] = ()
     thresholds: tuple[Threshold, ...] = ()
+    limits: tuple[Limit, ...] = ()
+    events: tuple[Event, ...] = ()
     related: tuple[Relation, ...] = ()
     links: Links = Links()
     official_counts: tuple[OfficialCount, ...] = ()
@@ -275,6 +308,35 @@ def _action(raw: dict, default_source: str) -> Action:
     )
 
 
+def _limit(raw: dict) -> Limit:
+    return Limit(
+        name=raw["name"],
+        quantity=raw["quantity"],
+        comparison=raw["comparison"],
+        unit=raw["unit"],
+        source=raw["source"],
+        value=raw.get("value"),
+        min=raw.get("min"),
+        max=raw.get("max"),
+        applies_to=raw.get("applies_to"),
+        article=raw.get("article"),
+        note=raw.get("note"),
+        line=getattr(raw, "line", 0),
+    )
+
+
+def _event(raw: dict) -> Event:
+    return Event(
+        type=raw["type"],
+        date=PartialDate.parse(raw["date"]),
+        source=raw["source"],
+        place=raw.get("place"),
+        article=raw.get("article"),
+        note=raw.get("note"),
+        line=getattr(raw, "line", 0),
+    )
+
+
 def _via(raw: dict | None) -> Via | None:
     return Via(raw["title"], raw["url"], _d(raw.get("captured"))) if raw else None
 
@@ -326,6 +388,8 @@ def from_data(data: dict, path: str = "") -> Instrument:
         bodies=tuple(Body(b["role"], b["name"], b.get("url")) for b in data.get("bodies", ())),
         provisions=tuple(Provision(p["article"], p["text"]) for p in data.get("provisions", ())),
         thresholds=tuple(Threshold(t["name"], t["text"], t.get("article")) for t in data.get("thresholds", ())),
+        limits=tuple(_limit(raw) for raw in data.get("limits", ())),
+        events=tuple(_event(raw) for raw in data.get("events", ())),
         related=tuple(Relation(r["id"], r["relation"], r.get("note")) for r in data.get("related", ())),
         links=Links(**data.get("links", {})),
         participation_complete=data.get("participation_complete", True),

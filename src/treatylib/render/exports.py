@@ -69,6 +69,22 @@ INSTRUMENT_FIELDS = [
     "parties_at_end",
 ]
 DECLARATION_FIELDS = ["instrument", "state", "kind", "made", "date", "objects_to", "summary", "source", "url"]
+LIMIT_FIELDS = [
+    "instrument",
+    "name",
+    "quantity",
+    "comparison",
+    "value",
+    "min",
+    "max",
+    "unit",
+    "applies_to",
+    "article",
+    "source",
+    "via",
+    "note",
+]
+EVENT_FIELDS = ["instrument", "type", "date", "place", "article", "source", "via", "note"]
 STATE_FIELDS = ["code", "name", "region", "subregion", "former", "continuator", "successors", "predecessors"]
 
 _DESCRIPTIONS = {
@@ -117,6 +133,30 @@ _DECLARATION_DESCRIPTIONS = {
     "summary": "What it says, summarised in the library's own words (not the legal text)",
     "source": "URL of the source",
     "url": "Where the depositary's text can be read (the status page; UNTC has no per-declaration anchors)",
+}
+# Fields of limits.csv and events.csv whose names other files use with another meaning.
+_LIMIT_DESCRIPTIONS = {
+    "name": "Short label for the limit",
+    "quantity": "What is limited: range, payload, yield, aggregate-yield, deployed-warheads, accountable-warheads, "
+    "deployed-launchers, total-launchers, delivery-vehicles, launchers, interceptors, deployment-areas, equipment",
+    "comparison": "How the number applies: at-least, at-most, exactly (use `value`); between, banned-between "
+    "(use `min` and `max`)",
+    "value": "The number, in `unit`, for at-least, at-most and exactly",
+    "min": "Lower end of the band, for between and banned-between",
+    "max": "Upper end of the band, for between and banned-between",
+    "unit": "km, kg, kt (kilotons) or count",
+    "applies_to": "What the number applies to",
+    "article": "Where the instrument sets it",
+    "source": "URL of the source the number was read in: the original document, not a copy of it",
+    "note": "How to read the number",
+}
+_EVENT_DESCRIPTIONS = {
+    "type": "What happened: opened-for-signature, signed, entry-into-force, extended, extended-indefinitely, "
+    "review-conference, first-meeting, suspension-announced, suspension-in-force, withdrawal-announced, "
+    "withdrawal-in-force, expired, terminated",
+    "place": "Where it happened, when the source says",
+    "article": "The provision under which it happened",
+    "source": "URL of the source that gives the date: the original document, not a copy of it",
 }
 
 
@@ -171,6 +211,46 @@ def declaration_rows(inst: Instrument) -> list[dict]:
             }
         )
     return rows
+def _source_cells(inst: Instrument, key: str) -> dict:
+    src = inst.source(key)
+    return {"source": src.url if src else key, "via": src.via.url if src and src.via else ""}
+
+
+def limit_rows(inst: Instrument) -> list[dict]:
+    """One row per limit, under the schema's field names."""
+    return [
+        {
+            "instrument": inst.id,
+            "name": limit.name,
+            "quantity": limit.quantity,
+            "comparison": limit.comparison,
+            "value": "" if limit.value is None else limit.value,
+            "min": "" if limit.min is None else limit.min,
+            "max": "" if limit.max is None else limit.max,
+            "unit": limit.unit,
+            "applies_to": limit.applies_to or "",
+            "article": limit.article or "",
+            **_source_cells(inst, limit.source),
+            "note": limit.note or "",
+        }
+        for limit in inst.limits
+    ]
+
+
+def event_rows(inst: Instrument) -> list[dict]:
+    """One row per key event, in date order, under the schema's field names."""
+    return [
+        {
+            "instrument": inst.id,
+            "type": event.type,
+            "date": event.date.text,
+            "place": event.place or "",
+            "article": event.article or "",
+            **_source_cells(inst, event.source),
+            "note": event.note or "",
+        }
+        for event in sorted(inst.events, key=lambda e: e.date.sort_key)
+    ]
 
 
 def _text(value) -> str:
@@ -252,7 +332,7 @@ def _state_row(code: str) -> dict:
 
 def _schema(fields: list[str], types: dict[str, str] | None = None, descriptions: dict | None = None) -> dict:
     types = types or {}
-    described = {**_DESCRIPTIONS, **(descriptions or {})}
+    described = _DESCRIPTIONS | (descriptions or {})
     return {
         "fields": [
             {
@@ -285,8 +365,15 @@ def datapackage() -> dict:
             DECLARATION_FIELDS,
             {},
         ),
+        (
+            "limits",
+            "One row per number an instrument sets (range, payload, yield, ceilings), with its article and source",
+            LIMIT_FIELDS,
+            {"value": "integer", "min": "integer", "max": "integer"},
+        ),
+        ("events", "One row per key event of an instrument, with its date, article and source", EVENT_FIELDS, {}),
     ]
-    descriptions = {"declarations": _DECLARATION_DESCRIPTIONS}
+    extra = {"declarations": _DECLARATION_DESCRIPTIONS, "limits": _LIMIT_DESCRIPTIONS, "events": _EVENT_DESCRIPTIONS}
     return {
         "name": "arms-control-treaty-participation",
         "title": "Arms-control treaty participation",
@@ -311,7 +398,7 @@ def datapackage() -> dict:
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
                 "description": desc,
-                "schema": _schema(fields, types, descriptions.get(name)),
+                "schema": _schema(fields, types, extra.get(name)),
             }
             for name, desc, fields, types in resources
         ],
@@ -333,6 +420,8 @@ def render_all(catalog: Catalog) -> dict[str, str]:
     files["status.csv"] = _csv(STATUS_FIELDS, all_status)
     files["instruments.csv"] = _csv(INSTRUMENT_FIELDS, [_instrument_row(i) for i in catalog.instruments])
     files["instruments.json"] = json.dumps([to_record(i) for i in catalog.instruments], ensure_ascii=False, indent=1)
+    files["limits.csv"] = _csv(LIMIT_FIELDS, [row for inst in catalog.instruments for row in limit_rows(inst)])
+    files["events.csv"] = _csv(EVENT_FIELDS, [row for inst in catalog.instruments for row in event_rows(inst)])
     files["states.csv"] = _csv(STATE_FIELDS, [_state_row(c) for c in catalog.state_codes])
     files["declarations.csv"] = _csv(DECLARATION_FIELDS, all_declarations)
     files["datapackage.json"] = json.dumps(datapackage(), indent=1)

@@ -8,6 +8,7 @@ from ..status import ENDED_WORDS, Status, count_at_end, nth_consent, roster
 from . import md, svg
 from .citation import cite_block
 from .declarations import instrument_section
+from .limits import events_section, limits_section
 from .safe import Md, internal, link, rich, text
 
 _ROLE_LABELS = {
@@ -46,6 +47,8 @@ def render(inst: Instrument, by_id: dict[str, Instrument], non_joined: list[str]
         _entry_into_force(inst, statuses),
         _provisions(inst),
         _thresholds(inst),
+        limits_section(inst),
+        events_section(inst),
         _related(inst, by_id),
         _participation(inst, statuses, non_joined, world_map),
         instrument_section(inst),

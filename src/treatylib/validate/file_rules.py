@@ -57,6 +57,8 @@ def _date_fields(data: dict) -> Iterator[tuple[tuple, str]]:
     for i, item in enumerate(data.get("declarations", [])):
         if "date" in item:
             yield ("declarations", i, "date"), item["date"]
+    for i, event in enumerate(data.get("events", [])):
+        yield ("events", i, "date"), event["date"]
 
 
 def _date(value) -> PartialDate | None:
@@ -100,6 +102,10 @@ def known_keys(data: dict) -> Iterator[Finding]:
     for i, count in enumerate(data.get("official_counts", [])):
         if count["source"] not in sources:
             yield ("official_counts", i, "source"), f"source {count['source']!r} is not listed in sources"
+    for listing in ("limits", "events"):
+        for i, item in enumerate(data.get(listing, [])):
+            if item["source"] not in sources:
+                yield (listing, i, "source"), f"source {item['source']!r} is not listed in sources"
 
 
 @rule("action-fits-kind")
@@ -244,6 +250,63 @@ def official_counts(data: dict) -> Iterator[Finding]:
             yield where, f"counts differ from {count['source']} as of {as_of}: {'; '.join(differences)}"
         elif not differences and "difference" in count:
             yield where + ("difference",), "counts now agree: remove the `difference` explanation"
+
+
+_ONE_VALUE = ("at-least", "at-most", "exactly")
+
+
+@rule("limit-values")
+def limit_values(data: dict) -> Iterator[Finding]:
+    """A limit gives one value, or a band from min to max, as its comparison needs."""
+    for i, limit in enumerate(data.get("limits", [])):
+        comparison, where = limit["comparison"], ("limits", i)
+        if comparison in _ONE_VALUE:
+            if "value" not in limit:
+                yield where + ("comparison",), f"{comparison!r} needs a value"
+            if "min" in limit or "max" in limit:
+                yield where + ("comparison",), f"{comparison!r} takes a value, not min and max"
+            continue
+        if "value" in limit:
+            yield where + ("value",), f"{comparison!r} takes min and max, not a value"
+        if "min" not in limit or "max" not in limit:
+            yield where + ("comparison",), f"{comparison!r} needs both min and max"
+        elif limit["min"] >= limit["max"]:
+            yield where + ("min",), f"min {limit['min']} must be lower than max {limit['max']}"
+
+
+# Event types that tell again what a date field of the file says.
+_EVENT_FIELDS = {
+    "opened-for-signature": "opened_for_signature",
+    "signed": "signed",
+    "entry-into-force": "entry_into_force",
+    "expired": "ended",
+    "terminated": "ended",
+}
+
+
+@rule("event-dates")
+def event_dates(data: dict) -> Iterator[Finding]:
+    """An event must agree with the file's own date for it: the first event of a type (the first
+    place a treaty opened for signature) falls on the field's date, at the precision both give."""
+    first: dict[str, tuple[int, PartialDate]] = {}
+    for i, event in enumerate(data.get("events", [])):
+        when = _date(event["date"])
+        if event["type"] in _EVENT_FIELDS and (
+            event["type"] not in first or when.surely_before(first[event["type"]][1])
+        ):
+            first[event["type"]] = (i, when)
+    ended = data.get("ended", {})
+    for kind, (i, when) in sorted(first.items(), key=lambda item: item[1][0]):
+        field = _EVENT_FIELDS[kind]
+        value = ended.get("date") if field == "ended" else data.get(field)
+        if value is None:
+            continue
+        expected = _date(value)
+        if when.surely_before(expected) or when.surely_after(expected):
+            label = "ended.date" if field == "ended" else field
+            yield ("events", i, "date"), f"{kind} {when} disagrees with {label} {expected}"
+        if kind == "expired" and ended.get("reason") != "expiry":
+            yield ("events", i, "type"), f"'expired' but ended.reason is {ended.get('reason')!r}"
 
 
 def check(data: dict, stem: str) -> Iterator[tuple[str, int, str]]:
