@@ -211,6 +211,8 @@ def declaration_rows(inst: Instrument) -> list[dict]:
             }
         )
     return rows
+
+
 def _source_cells(inst: Instrument, key: str) -> dict:
     src = inst.source(key)
     return {"source": src.url if src else key, "via": src.via.url if src and src.via else ""}

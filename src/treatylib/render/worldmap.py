@@ -547,7 +547,9 @@ def world_map(
             # A state with both a path and a dot is one tab stop: the dot repeats the path's link.
             extra = ' tabindex="0"' if primary else ' tabindex="-1" aria-hidden="true"'
             return (
-                f'<a href="{_href(href)}" class="{cls}{hl}" data-state="{shape.code}"{extra} aria-label="{text}">'
+                # xlink:href, not href: Material's instant navigation assigns `el.href` on every [href]
+                # element it rewrites, which throws on an SVG <a> (its href is read-only).
+                f'<a xlink:href="{_href(href)}" class="{cls}{hl}" data-state="{shape.code}"{extra} aria-label="{text}">'
                 f"<title>{text}</title>{body}</a>"
             )
         return f'<g class="{cls}{hl}" data-state="{shape.code}"><title>{text}</title>{body}</g>'
@@ -573,7 +575,8 @@ def world_map(
     role = 'role="group"' if links else 'role="img"'
     ids = f"{prefix}-t" + (f" {prefix}-d" if desc else "")
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="wm{" wm-small" if small else ""}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        f'class="wm{" wm-small" if small else ""}" '
         f'viewBox="0 0 {geo.width} {geo.height:g}" width="100%" {role} aria-labelledby="{ids}" fill-rule="evenodd">'
         f'<title id="{prefix}-t">{escape(title)}</title>'
         + (f'<desc id="{prefix}-d">{escape(desc)}</desc>' if desc else "")
