@@ -10,7 +10,7 @@ import pytest
 
 from treatylib import yamlio
 from treatylib.model import from_data
-from treatylib.status import derive, roster
+from treatylib.status import count_at_end, derive, roster
 
 TREATIES = Path(__file__).parents[1] / "treaties"
 
@@ -183,3 +183,41 @@ def test_enmod_twentieth_ratification_is_its_entry_into_force(load):
     assert date.text == enmod.entry_into_force.text == "1978-10-05"
     assert [a.date.text for a in actions(enmod, "CSK") if a.action == "ratification"] == ["1978-05-12"]
     assert [a.date.text for a in actions(enmod, "DDR") if a.action == "ratification"] == ["1978-05-25"]
+
+
+def test_cfe_suspensions_take_effect_when_their_notices_say(load):
+    # Canada's letter of 7 Nov 2023: "effective ... from February 7, 2024"; Italy's notice of 28 Nov 2023:
+    # "This suspension will take effect on 7 December 2023". Where only NATO's statement dates a
+    # suspension, the data says so (date_basis), not only the note.
+    cfe = load("cfe")
+    canada = [a for a in actions(cfe, "CAN") if a.action == "suspension"][0]
+    assert canada.effective.text == "2024-02-07" and canada.date_basis == "own-notice"
+    assert not derive(actions(cfe, "CAN"), dt.date(2024, 1, 31)).suspended
+    assert derive(actions(cfe, "CAN"), dt.date(2024, 2, 7)).suspended
+    norway = [a for a in actions(cfe, "NOR") if a.action == "suspension"][0]
+    assert norway.date_basis == "collective-statement"
+
+
+def test_ended_instruments_bind_no_one_and_say_who_they_bound(load):
+    # New START expired 5 February 2026 (Russian MFA); INF ended 2 August 2019 on the US withdrawal.
+    for ident, state in (("new-start", "USA"), ("new-start", "RUS"), ("inf", "RUS")):
+        status = roster(load(ident))[state]
+        assert status.status == "former-party", (ident, state)
+        assert "Party until the treaty ended" in status.label
+    assert roster(load("inf"))["USA"].status == "withdrawn"
+    assert count_at_end(load("new-start")) == 2
+
+
+def test_continuator_carries_the_former_states_acts(load):
+    npt = load("npt")
+    russia = roster(npt)["RUS"]
+    assert russia.status == "party" and russia.via == "SUN" and russia.date.year == 1970
+    assert roster(npt)["SUN"].status == "former-state"
+    assert roster(npt, dt.date(1980, 1, 1))["SUN"].status == "party"  # as states stood then
+    assert "RUS" not in roster(npt, dt.date(1980, 1, 1))
+
+
+def test_dprk_npt_withdrawal_is_disputed_and_its_1993_notice_rescinded(load):
+    dprk = roster(load("npt"))["PRK"]
+    assert dprk.status == "withdrawn" and dprk.disputed
+    assert dprk.withdrawal_rescinded is not None and dprk.withdrawal_rescinded.year == 1993

@@ -150,6 +150,7 @@ class Action:
     date: PartialDate | None
     source: str
     effective: PartialDate | None = None
+    date_basis: str | None = None  # whose act the date is (own notice, own statement, a group's statement)
     disputed: bool = False
     withdrawal_rescinded: PartialDate | None = None
     role: str | None = None
@@ -297,6 +298,7 @@ def _action(raw: dict, default_source: str) -> Action:
         date=_d(raw.get("date")),
         source=raw.get("source", default_source),
         effective=_d(raw.get("effective")),
+        date_basis=raw.get("date_basis"),
         disputed=bool(raw.get("disputed", False)),
         withdrawal_rescinded=_d(raw.get("withdrawal_rescinded")),
         role=raw.get("role"),

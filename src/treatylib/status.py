@@ -213,7 +213,10 @@ def derive(actions: tuple[Action, ...] | list[Action], at: dt.date | None = None
             if status not in ("member",):
                 status, decisive = "adherent", act.date
         elif kind == "suspension":
-            suspended, suspended_since = True, act.effective or act.date
+            # Announced now, in effect from `effective` where the source gives it (CFE: months later).
+            in_effect = act.effective or act.date
+            if _happened_by(in_effect, at):
+                suspended, suspended_since = True, in_effect
         elif kind == "resumption":
             suspended, suspended_since = False, None
     return Status(

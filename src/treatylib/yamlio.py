@@ -224,6 +224,7 @@ KEY_ORDER = [
     "date",
     "place",
     "effective",
+    "date_basis",
     "disputed",
     "withdrawal_rescinded",
     "role",

@@ -21,6 +21,7 @@ PARTICIPATION_FIELDS = [
     "source",
     "via",
     "effective",
+    "date_basis",
     "disputed",
     "withdrawal_rescinded",
     "role",
@@ -98,6 +99,9 @@ _DESCRIPTIONS = {
     "when it was not read at its original address; empty when it was. Equal to `source` when the original's "
     "address is not known",
     "effective": "Withdrawal: when it took effect (suspension: when it took effect, where known)",
+    "date_basis": "Whose act `date` is: own-notice (the state's notice to the depositary), own-statement (its "
+    "public statement), collective-statement (a statement for a group, e.g. NATO's, when the state's own date "
+    "is not known)",
     "disputed": "Withdrawal: true when other parties dispute its validity (the DPRK's from the NPT)",
     "withdrawal_rescinded": "Withdrawal: the date the notice was withdrawn or suspended before it took effect",
     "label": "The status in words, as the site shows it",
@@ -183,6 +187,7 @@ def participation_rows(inst: Instrument) -> list[dict]:
                 "source": src.url if src else act.source,
                 "via": src.via.url if src and src.via else "",
                 "effective": act.effective.text if act.effective else "",
+                "date_basis": act.date_basis or "",
                 "disputed": "true" if act.disputed else "",
                 "withdrawal_rescinded": _text(act.withdrawal_rescinded),
                 "role": act.role or "",

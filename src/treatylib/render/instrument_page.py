@@ -274,6 +274,10 @@ def _describe(act: Action, inst: Instrument) -> str:
             words += f", suspended {md.date_words(act.withdrawal_rescinded)} before taking effect"
         if act.disputed:
             words += " (disputed)"
+    if act.action == "suspension" and act.effective:
+        words += f", in effect from {md.date_words(act.effective)}"
+    if act.date_basis == "collective-statement":
+        words += " (the date of a statement made for a group of states; this state's own date is not known)"
     if act.role:
         words += f" as {act.role}"
     if act.depositary:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from .. import yamlio
+from .. import states, yamlio
 from ..dates import PartialDate
 from ..model import (
     ANSWERING_KINDS,
@@ -230,6 +230,47 @@ def action_after_withdrawal(data: dict) -> Iterator[Finding]:
                 withdrawn_at = i
             elif act["action"] in CONSENT_ACTIONS | MEMBERSHIP_ACTIONS:
                 withdrawn_at = None
+
+
+@rule("withdrawal-needs-consent")
+def withdrawal_needs_consent(data: dict) -> Iterator[Finding]:
+    """A state can only withdraw from, or revoke, what it had consented to: by its own act, or by the
+    act of a state it continues (Russia the USSR's)."""
+    by_state = _by_state(data)
+    for state, acts in by_state.items():
+        inherited = [a for former in _continued(state) for _, a in by_state.get(former, [])]
+        consents = [a for _, a in acts if a["action"] in CONSENT_ACTIONS | MEMBERSHIP_ACTIONS] + [
+            a for a in inherited if a["action"] in CONSENT_ACTIONS | MEMBERSHIP_ACTIONS
+        ]
+        for i, act in acts:
+            if act["action"] not in ("withdrawal", "deratification"):
+                continue
+            when = _date(act.get("date"))
+            earlier = [c for c in consents if not (when and c.get("date") and _date(c["date"]).surely_after(when))]
+            if not earlier:
+                yield (
+                    ("participation", i, "action"),
+                    f"{state} {act['action']} with no earlier ratification, accession or other consent to end",
+                )
+
+
+def _continued(code: str) -> list[str]:
+    if not states.is_known(code):
+        return []
+    return [f for f in states.get(code).predecessors if states.get(f).continuator == code]
+
+
+@rule("act-after-state-ended")
+def act_after_state_ended(data: dict) -> Iterator[Finding]:
+    """A state that had ceased to exist cannot act: its later acts belong to a successor."""
+    for i, act in enumerate(data["participation"]):
+        state = states.get(act["state"]) if states.is_known(act["state"]) else None
+        when = _date(act.get("date"))
+        if state and state.ended and when and when.surely_after(PartialDate.parse(state.ended)):
+            yield (
+                ("participation", i, "date"),
+                f"{act['state']} {act['action']} on {when}, after {state.name} ceased to exist ({state.ended})",
+            )
 
 
 @rule("official-counts")

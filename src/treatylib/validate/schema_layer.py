@@ -37,8 +37,10 @@ def _message(error: jsonschema.ValidationError) -> str:
     if error.validator == "pattern" and error.schema.get("description", "").startswith("ISO 8601"):
         return f"{where}: {error.instance!r} is not a date in the form YYYY-MM-DD, YYYY-MM or YYYY"
     if error.validator == "not":
-        # The schema's only `not`: withdrawal-only fields on another action.
-        return f"{where}: effective, disputed and withdrawal_rescinded apply only to a withdrawal"
+        # The schema's only `not`s: withdrawal-only fields, and `effective`, on another action.
+        if "effective" in str(error.validator_value):
+            return f"{where}: effective applies only to a withdrawal or a suspension"
+        return f"{where}: disputed and withdrawal_rescinded apply only to a withdrawal"
     if error.validator == "enum":
         allowed = ", ".join(str(v) for v in error.validator_value)
         return f"{where}: {error.instance!r} is not one of: {allowed}"
