@@ -43,16 +43,27 @@ def _chart_final(page: str) -> int:
     return int(found.group(1)) if found else 0
 
 
+def _map_legend(page: str, word: str) -> int:
+    """The map legend's count for parties (members); no legend entry means none."""
+    legend = page.split('class="wm-legend"', 1)[1].split("</ul>", 1)[0]
+    found = re.search(rf'<g class="status-{word}">.*?<span class="wm-count">(\d+)</span>', legend)
+    off_map = page.count(f'<li data-status="{word}">')  # members with no place on the map (the EU)
+    return (int(found.group(1)) if found else 0) + off_map
+
+
 def test_page_chart_counts_and_exports_agree(site, catalog):
     instruments = {row["id"]: row for row in _csv(site, "instruments.csv")}
     status_rows = _csv(site, "status.csv")
     for inst in catalog.instruments:
         word = "member" if inst.is_regime else "party"
         exported = int(instruments[inst.id]["members" if inst.is_regime else "parties"])
-        rows = sum(1 for r in status_rows if r["instrument"] == inst.id and r["status"] == word)
+        rows = sum(
+            1 for r in status_rows if r["instrument"] == inst.id and r["status"] == word and r["counted"] == "true"
+        )
         page = (site / "instruments" / f"{inst.id}.html").read_text(encoding="utf-8")
         assert _headline(page) == exported == rows, inst.id
         assert _chart_final(page) == exported, inst.id
+        assert _map_legend(page, word) == exported, inst.id
 
 
 def test_no_former_state_is_a_party_and_continuators_carry_their_acts(site):

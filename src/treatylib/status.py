@@ -40,6 +40,10 @@ LABELS = {
     "unknown": "Not recorded (list incomplete)",
     "ineligible": "Not open to it",
 }
+# Entities whose acts a depositary records but whom no depositary counts among the states parties:
+# the Republic of China (Taiwan), whose pre-1979 acts the United States still records and regards as
+# binding. The standard references list it apart ("190 states and the Republic of China").
+COUNTED_APART = frozenset({"TWN"})
 # The status as the exports spell it: one word for every case, documented in the data package.
 VALUES = {None: "not-joined", "ineligible": "not-open"}
 VALUE_MEANINGS = {
@@ -349,7 +353,9 @@ def counts(instrument: Instrument, at: dt.date | None = None) -> dict[str, int]:
     names = ("parties", "signatories", "members", "adherents", "withdrawn", "former_parties", "signed_not_bound")
     result = dict.fromkeys(names, 0)
     key = {"party": "parties", "member": "members", "adherent": "adherents", "withdrawn": "withdrawn"}
-    for status in roster(instrument, at).values():
+    for code, status in roster(instrument, at).items():
+        if code in COUNTED_APART:
+            continue
         if status.status in key:
             result[key[status.status]] += 1
         elif status.status == "former-party":

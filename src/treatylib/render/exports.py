@@ -9,7 +9,7 @@ import json
 from .. import states
 from ..catalog import Catalog
 from ..model import Instrument, to_record
-from ..status import VALUE_MEANINGS, Status, count_at_end, counts, roster
+from ..status import COUNTED_APART, VALUE_MEANINGS, Status, count_at_end, counts, roster
 from .safe import CSV_ESCAPE_RULE, csv_cell
 
 PARTICIPATION_FIELDS = [
@@ -47,6 +47,7 @@ STATUS_FIELDS = [
     "withdrawal_rescinded",
     "consent_revoked",
     "instrument_ended",
+    "counted",
     "as_of",
 ]
 INSTRUMENT_FIELDS = [
@@ -117,6 +118,8 @@ _DESCRIPTIONS = {
     "withdrawal_disputed": "true when the withdrawal's validity is disputed",
     "consent_revoked": "true when the state revoked its ratification or accession (Russia, CTBT, 2023)",
     "instrument_ended": "When the instrument itself ended (expiry, termination, withdrawal)",
+    "counted": "false for an entity listed apart from states and left out of every count: Taiwan, whose acts "
+    "in the name of the Republic of China the United States records as depositary",
     "former_parties": "States bound until the instrument ended",
     "parties_at_end": "Parties (or members) on the day before the instrument ended",
     "role": "Regime admission: partner, participant, member",
@@ -289,6 +292,7 @@ def status_row(inst: Instrument, code: str, st: Status) -> dict:
         "withdrawal_rescinded": _text(st.withdrawal_rescinded),
         "consent_revoked": _flag(st.deratified),
         "instrument_ended": _text(st.instrument_ended),
+        "counted": _flag(code not in COUNTED_APART),
         "as_of": inst.as_of.text,
     }
 

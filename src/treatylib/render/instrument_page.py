@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import states
 from ..model import Action, Instrument
-from ..status import ENDED_WORDS, Status, count_at_end, nth_consent, roster
+from ..status import COUNTED_APART, ENDED_WORDS, Status, count_at_end, nth_consent, roster
 from . import md, svg
 from .citation import cite_block
 from .declarations import instrument_section
@@ -101,8 +101,9 @@ def _count_line(inst: Instrument, statuses: dict[str, Status]) -> Md:
     if inst.ended:
         return _ended_count_line(inst)
     tally: dict[str | None, int] = {}
-    for status in statuses.values():
-        tally[status.status] = tally.get(status.status, 0) + 1
+    for code, status in statuses.items():
+        if code not in COUNTED_APART:
+            tally[status.status] = tally.get(status.status, 0) + 1
     order = ["member", "adherent", "withdrawn"] if inst.is_regime else ["party", "signatory", "withdrawn"]
     words = {
         # Before entry into force a consenting state is a contracting state, not yet a party.
@@ -124,8 +125,12 @@ def _count_line(inst: Instrument, statuses: dict[str, Status]) -> Md:
         n, word = tally.get(status, 0), words[status]
         return f"**{n}** {singular.get(word, word) if n == 1 else word}"
 
+    line = "; ".join(count(s) for s in order if tally.get(s) or s in ("party", "member"))
+    apart = [code for code in COUNTED_APART if statuses.get(code) and statuses[code].status == "party"]
+    if apart:
+        line += ", and " + ", ".join(f"{states.name(c)} (acts in the name of the Republic of China)" for c in apart)
     # Numbers and words of our own (roles are a schema enum): markup we wrote.
-    return Md("; ".join(count(s) for s in order if tally.get(s) or s in ("party", "member")))
+    return Md(line)
 
 
 def _ended_count_line(inst: Instrument) -> Md:

@@ -11,8 +11,9 @@ from collections import Counter
 from .. import states
 from ..catalog import Catalog
 from ..model import Instrument
+from ..status import COUNTED_APART, roster
 from . import worldmap
-from .safe import Md
+from .safe import Md, text
 
 # Legend order, and the word for each status.
 _ORDER = ("party", "member", "signatory", "adherent", "withdrawn", "former-party", None, "unknown", "ineligible")
@@ -29,7 +30,8 @@ def instrument_map(catalog: Catalog, inst: Instrument, anchor: str = "participat
     fills = {code: css_class(st.status) for code, st in statuses.items()}
     labels = {code: st.label for code, st in statuses.items()}
     links = {code: f"../states/{code.lower()}.html" for code in codes}
-    tally = Counter(st.status for st in statuses.values())
+    # The legend counts what the headline counts: Taiwan is drawn, but counted apart.
+    tally = Counter(st.status for code, st in statuses.items() if code not in COUNTED_APART)
     words = {st.status: _legend_word(st.status, st.label) for st in statuses.values()}
     items = [(css_class(s), words[s], tally[s]) for s in _ORDER if tally.get(s)]
     svg = worldmap.world_map(
@@ -42,7 +44,24 @@ def instrument_map(catalog: Catalog, inst: Instrument, anchor: str = "participat
         id_prefix=f"map-{inst.id}",
     )
     skip = f'<a class="wm-skip" href="#{anchor}">Skip the map: go to the table</a>'
-    return Md(f'\n<div class="wm-figure">\n{skip}\n{svg}\n{worldmap.legend(items)}\n</div>\n\n')
+    return Md(
+        f'\n<div class="wm-figure">\n{skip}\n{svg}\n{worldmap.legend(items)}\n{_off_map(inst, set(codes))}</div>\n\n'
+    )
+
+
+def _off_map(inst: Instrument, drawn: set[str]) -> str:
+    """Who has a status but no place on the map (the European Union), so the legend and the count agree."""
+    missing = [
+        (code, st)
+        for code, st in roster(inst).items()
+        if code not in drawn and code not in COUNTED_APART and st.status != "former-state"
+    ]
+    if not missing:
+        return ""
+    items = "".join(
+        f'<li data-status="{st.status}">{text(states.name(code))}: {text(st.label)}</li>' for code, st in missing
+    )
+    return f'<p class="wm-offmap-title">Not on the map:</p>\n<ul class="wm-offmap">{items}</ul>\n'
 
 
 def _legend_word(status: str | None, label: str) -> str:
