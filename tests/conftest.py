@@ -1,6 +1,11 @@
+import importlib.util
+import os
+import sys
+from pathlib import Path
+
 import pytest
 
-from treatylib import site_build
+from treatylib import paths, site_build
 from treatylib.build import generate
 
 
@@ -22,3 +27,31 @@ def site(tmp_path_factory):
 @pytest.fixture(scope="session")
 def offline_site(tmp_path_factory):
     return build_site(tmp_path_factory.mktemp("offline-site"), offline=True)
+
+
+def _search_eval():
+    spec = importlib.util.spec_from_file_location("search_eval", paths.ROOT / "scripts" / "search_eval.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("search_eval", module)  # dataclasses need their module registered
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium (Debian's) for the whole session, shared by every browser test: Playwright's sync
+    API cannot run twice in one process. A missing browser is an error, never a skip."""
+    if os.environ.get("SKIP_BROWSER") == "1":
+        pytest.skip("SKIP_BROWSER=1")
+    search_eval = _search_eval()
+    if not Path(search_eval.CHROMIUM).exists():
+        pytest.fail(
+            f"{search_eval.CHROMIUM} not found: install Debian's chromium (apt-get install chromium), "
+            "or set SKIP_BROWSER=1 to skip the browser tests"
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=search_eval.CHROMIUM, args=search_eval.LAUNCH_ARGS)
+        yield chromium
+        chromium.close()

@@ -11,7 +11,6 @@ SKIP_BROWSER=1 to skip them on purpose.
 from __future__ import annotations
 
 import importlib.util
-import os
 import re
 import sys
 import zipfile
@@ -36,23 +35,10 @@ offline = _script("offline")
 MIN_PRECISION_AT_1 = 0.9
 
 
-@pytest.fixture(scope="session", autouse=True)
-def browser():
-    """One Chromium for the whole session. Autouse, so that a missing browser stops every test here
-    (an error at set-up, never a skip) before the site fixtures spend time building."""
-    if os.environ.get("SKIP_BROWSER") == "1":
-        pytest.skip("SKIP_BROWSER=1")
-    if not Path(search_eval.CHROMIUM).exists():
-        pytest.fail(
-            f"{search_eval.CHROMIUM} not found: install Debian's chromium (apt-get install chromium), "
-            "or set SKIP_BROWSER=1 to skip the browser tests"
-        )
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=search_eval.CHROMIUM, args=search_eval.LAUNCH_ARGS)
-        yield chromium
-        chromium.close()
+@pytest.fixture(autouse=True)
+def _needs_browser(browser):
+    """Every test here needs the browser (tests/conftest.py), so a missing one stops them all at set-up
+    (an error, never a skip) before the site fixtures spend time building."""
 
 
 class Tab:

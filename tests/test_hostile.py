@@ -174,16 +174,11 @@ def test_csv_cells_never_start_a_formula(hostile_site):
                 assert not any(c.startswith(("=", "+", "-", "@", "\t", "\r")) for c in row), (name, row)
 
 
-def test_no_dialog_in_a_real_browser(hostile_site):
-    if os.environ.get("SKIP_BROWSER") == "1":
-        pytest.skip("SKIP_BROWSER=1")
-    from playwright.sync_api import sync_playwright
-
-    chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+def test_no_dialog_in_a_real_browser(hostile_site, browser):
     dialogs: list[str] = []
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         for rel in (
             "instruments/npt.html",
@@ -214,7 +209,8 @@ def test_no_dialog_in_a_real_browser(hostile_site):
             ".md-search-result :is(script, img, iframe, object, embed, details:not(.md-search-result__more))"
         ).count()
         shown = page.locator(".md-search-result").inner_text()
-        browser.close()
+    finally:
+        context.close()
     assert not dialogs, dialogs
     assert live == 0
     assert MARK in shown  # the payload was found, and shown as text
