@@ -152,3 +152,11 @@ def test_counts_follow_the_states_as_they_stood():
 def test_a_subscription_makes_a_subscribing_state():
     status = derive([act("subscription", "2016-06-01")])
     assert status.status == "member" and status.label == "Subscribing state"
+
+
+def test_consents_that_disagree_are_shown_as_such():
+    # Open Skies, Latvia: one record says accession, both depositaries ratification, on the same day.
+    status = derive([act("accession", "2002-12-13"), act("ratification", "2002-12-13")])
+    assert status.status == "party" and status.consent_differs == ("accession", "ratification")
+    assert "accession or ratification: the records differ" in status.label
+    assert derive([act("ratification", "2002-12-13"), act("ratification", "2002-12-14")]).consent_differs == ()

@@ -109,6 +109,7 @@ class Status:
     withdrawal_rescinded: PartialDate | None = None  # a notice withdrawn before it took effect
     instrument_ended: PartialDate | None = None
     ended_reason: str | None = None
+    consent_differs: tuple[str, ...] = ()  # the records give different acts for the same consent
     historic: str | None = None  # a former state: its status when it ceased to exist
     continued_by: str | None = None  # a former state: the state that continues it
 
@@ -144,6 +145,8 @@ class Status:
             extras.append("provisional application")
         if self.deratified:
             extras.append(f"{self.consent or 'ratification'} revoked")
+        if self.consent_differs:
+            extras.append(f"{' or '.join(self.consent_differs)}: the records differ")
         if self.later_acts_unknown:
             extras.append("list incomplete")
         if self.known_to:
@@ -237,7 +240,24 @@ def derive(actions: tuple[Action, ...] | list[Action], at: dt.date | None = None
         suspended_since=suspended_since,
         withdrawal_notice=notice,
         withdrawal_rescinded=rescinded,
+        consent_differs=_consent_differs(actions, decisive) if status == "party" else (),
     )
+
+
+def _consent_differs(actions, decisive: PartialDate | None) -> tuple[str, ...]:
+    """The kinds of consent recorded for the decisive date, when they disagree (one source says
+    accession, the depositaries ratification): shown as undecided, never silently resolved."""
+    if decisive is None:
+        return ()
+    kinds = {
+        a.action
+        for a in actions
+        if a.action in CONSENT_ACTIONS
+        and a.date
+        and a.date.earliest <= decisive.latest
+        and a.date.latest >= decisive.earliest
+    }
+    return tuple(sorted(kinds)) if len(kinds) > 1 else ()
 
 
 def for_instrument(instrument: Instrument, actions, at: dt.date | None = None) -> Status:

@@ -106,7 +106,8 @@ _DESCRIPTIONS = {
     "disputed": "Withdrawal: true when other parties dispute its validity (the DPRK's from the NPT)",
     "withdrawal_rescinded": "Withdrawal: the date the notice was withdrawn or suspended before it took effect",
     "label": "The status in words, as the site shows it",
-    "consent": "The act that bound the state: ratification, accession, succession, acceptance, approval...",
+    "consent": "The act that bound the state: ratification, accession, succession, acceptance, approval...; "
+    "'ratification or accession' where the records give different acts for the same day",
     "signed": "Date of the state's (or the state it continues') first signature",
     "continues": "For a continuator: the former state whose acts it carries on (Russia: SUN)",
     "awaiting_entry_into_force": "true when the state has consented but the instrument is not in force",
@@ -279,7 +280,7 @@ def status_row(inst: Instrument, code: str, st: Status) -> dict:
         "status": st.value,
         "label": st.label,
         "date": _text(st.date),
-        "consent": st.consent or "",
+        "consent": " or ".join(st.consent_differs) if st.consent_differs else (st.consent or ""),
         "signed": _text(st.signed),
         "continues": st.via or "",
         "awaiting_entry_into_force": _flag(st.awaiting_force),
