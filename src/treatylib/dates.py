@@ -42,6 +42,8 @@ class PartialDate:
         if not match:
             raise ValueError(f"{text!r} is not a date in the form YYYY-MM-DD, YYYY-MM or YYYY")
         year, month, day = (int(g) if g else None for g in match.groups())
+        if year < 1:  # Python's dates start at year 1: '0000' would fail later, in a comparison
+            raise ValueError(f"{text!r} is not a valid date")
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"{text!r} is not a valid date")
         if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
