@@ -1,21 +1,39 @@
-"""Each rule has a fixture that breaks it (tests/fixtures/bad/<rule>/) and the exact lines it must print."""
+"""Each rule and each hostile input has a fixture (tests/fixtures/bad/<case>/) and the exact lines it must print.
 
+Inputs that cannot live in git (a FIFO, a symlink, a 5 MB file) are made in tmp_path.
+"""
+
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from treatylib.validate import validate_paths
+from treatylib.validate import intake, validate_paths
+from treatylib.validate.__main__ import data_like
 from treatylib.validate.file_rules import RULES
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BAD = sorted(p for p in (FIXTURES / "bad").iterdir() if p.is_dir())
+SRC = Path(__file__).parents[1] / "src"
+SAMPLE = (FIXTURES / "valid" / "sample.yaml").read_text(encoding="utf-8")
 
 
 def run_validator(folder: Path) -> list[str]:
-    result = validate_paths(sorted(folder.glob("*.yaml")), root=folder)
+    """What the CLI's folder scan reports: every .yaml or .yml entry, whatever its type."""
+    result = validate_paths(data_like(folder), root=folder)
     return [str(p) for p in result.problems]
+
+
+def run_cli(*paths: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "treatylib.validate", *map(str, paths)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"PYTHONPATH": str(SRC)},
+    )
 
 
 @pytest.mark.parametrize("folder", BAD, ids=[p.name for p in BAD])
@@ -30,6 +48,7 @@ def test_every_rule_has_a_fixture():
         line.rsplit("[", 1)[1].rstrip("]") for f in BAD for line in (f / "expected.txt").read_text().splitlines()
     }
     rule_ids = set(RULES) | {"yaml", "schema", "known-state", "related-exists", "related-reciprocal", "unique-name"}
+    rule_ids |= {"limit"}
     assert rule_ids - covered == set()
 
 
@@ -39,12 +58,7 @@ def test_valid_fixture_passes():
 
 def test_cli_prints_path_line_message_and_exits_1_without_traceback():
     folder = FIXTURES / "bad" / "schema"
-    proc = subprocess.run(
-        [sys.executable, "-m", "treatylib.validate", *sorted(str(p) for p in folder.glob("*.yaml"))],
-        capture_output=True,
-        text=True,
-        env={"PYTHONPATH": str(Path(__file__).parents[1] / "src")},
-    )
+    proc = run_cli(*sorted(folder.glob("*.yaml")))
     assert proc.returncode == 1
     assert "Traceback" not in proc.stdout + proc.stderr
     lines = proc.stdout.splitlines()
@@ -63,3 +77,55 @@ def test_real_data_validates():
     root = Path(__file__).parents[1]
     result = validate_paths(sorted((root / "treaties").glob("*.yaml")), root=root)
     assert [str(p) for p in result.problems] == []
+
+
+def test_cli_never_shows_a_traceback_on_any_bad_fixture(tmp_path):
+    os.mkfifo(tmp_path / "fifo.yaml")
+    proc = run_cli(*(p for folder in BAD for p in data_like(folder)), tmp_path / "fifo.yaml")
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stdout + proc.stderr
+    assert all(line.count(":") >= 2 for line in proc.stdout.splitlines())
+
+
+def test_fifo_is_refused_without_opening_it(tmp_path):
+    os.mkfifo(tmp_path / "x.yaml")  # opening it for reading would block until a writer came
+    expected = ["x.yaml:1: is a FIFO (named pipe), not read: instrument files must be regular files [yaml]"]
+    assert run_validator(tmp_path) == expected
+
+
+def test_symlink_is_refused_even_to_a_valid_file(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "sample.yaml").write_text(SAMPLE, encoding="utf-8")
+    (tmp_path / "treaties").mkdir()
+    (tmp_path / "treaties" / "sample.yaml").symlink_to(outside / "sample.yaml")
+    message = "is a symbolic link, not read: instrument files must be regular files (a link may point anywhere)"
+    assert run_validator(tmp_path / "treaties") == [f"sample.yaml:1: {message} [yaml]"]
+
+
+def test_file_over_the_size_cap_is_refused_unread(tmp_path):
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"participation:\n" + b"  - {state: NOR, action: signature}\n" * 150_000)
+    size = big.stat().st_size
+    assert size > intake.MAX_BYTES
+    expected = [f"big.yaml:1: file is {size:,} bytes: the limit is 5,000,000 bytes (5 MB) [yaml]"]
+    assert run_validator(tmp_path) == expected
+
+
+def test_nesting_100000_deep_is_refused_before_building_anything(tmp_path):
+    (tmp_path / "deep.yaml").write_text("coverage_note: " + "[" * 100_000 + "]" * 100_000 + "\n")
+    assert run_validator(tmp_path) == ["deep.yaml:1: nested more than 64 levels deep [yaml]"]
+
+
+def test_messages_and_file_names_print_no_control_characters(tmp_path):
+    (tmp_path / "a\x1b[2Jb.yaml").write_text("- not a mapping\n")
+    assert run_validator(tmp_path) == [
+        "a\\x1b[2Jb.yaml:1: the file must hold a mapping of fields (id, name, ...) [schema]"
+    ]
+
+
+def test_folder_scan_sees_every_data_like_entry(tmp_path):
+    for name in ("a.yaml", "b.yml", "C.YAML", "notes.txt"):
+        (tmp_path / name).write_text("")
+    os.mkfifo(tmp_path / "d.yaml")
+    assert [p.name for p in data_like(tmp_path)] == ["C.YAML", "a.yaml", "b.yml", "d.yaml"]

@@ -1,19 +1,32 @@
 """Layer 2: rules inside one file. Each rule yields (path, message); the path
-locates the line. Rules run only on files that passed the schema, and the
-date-order rules only once every date in the file is a real date."""
+locates the line.
+
+Rules run on whatever the schema accepted (`schema_layer.accepted_part`): a rejected
+list item is None and a rejected field is absent, so each rule skips what it cannot
+check instead of stopping the file. Date rules skip only the dates that are not real
+dates (the valid-date rule reports those), and the official-counts rule, which derives
+counts from the whole list, runs only on a whole file."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import NamedTuple
 
 from .. import yamlio
 from ..dates import PartialDate
-from ..model import CONSENT_ACTIONS, MEMBERSHIP_ACTIONS, REGIME_KINDS, from_data
+from ..model import CONSENT_ACTIONS, MEMBERSHIP_ACTIONS, REGIME_KINDS, Instrument, from_data
 from ..status import counts
-from .schema_layer import format_path
+from . import schema_layer
+from .schema_layer import format_path, is_whole, items
+
+
+class FileFacts(NamedTuple):
+    stem: str  # the file name without .yaml
+    instrument: Instrument | None  # None unless the whole file is well-formed
+
 
 Finding = tuple[tuple, str]
-RULES: dict[str, Callable[[dict], Iterator[Finding]]] = {}
+RULES: dict[str, Callable[[dict, FileFacts], Iterator[Finding]]] = {}
 
 _TOP_DATES = ("adopted", "opened_for_signature", "signed", "established", "entry_into_force", "as_of", "complete_to")
 _ACTION_DATES = ("date", "effective", "withdrawal_rescinded")
@@ -35,23 +48,27 @@ def _date_fields(data: dict) -> Iterator[tuple[tuple, str]]:
             yield (key,), data[key]
     if "ended" in data:
         yield ("ended", "date"), data["ended"]["date"]
-    for i, src in enumerate(data.get("sources", [])):
+    for i, src in items(data, "sources"):
         if "accessed" in src:
             yield ("sources", i, "accessed"), src["accessed"]
-    for i, count in enumerate(data.get("official_counts", [])):
+    for i, count in items(data, "official_counts"):
         yield ("official_counts", i, "as_of"), count["as_of"]
-    for i, act in enumerate(data["participation"]):
+    for i, act in items(data, "participation"):
         for key in _ACTION_DATES:
             if key in act:
                 yield ("participation", i, key), act[key]
 
 
 def _date(value) -> PartialDate | None:
-    return PartialDate.parse(value) if value else None
+    """The date, or None when it is missing or not a real date (valid-date reports those)."""
+    try:
+        return PartialDate.parse(value) if value else None
+    except ValueError:
+        return None
 
 
 @rule("valid-date")
-def valid_dates(data: dict) -> Iterator[Finding]:
+def valid_dates(data: dict, facts: FileFacts) -> Iterator[Finding]:
     for path, value in _date_fields(data):
         try:
             PartialDate.parse(value)
@@ -59,40 +76,86 @@ def valid_dates(data: dict) -> Iterator[Finding]:
             yield path, str(err)
 
 
+@rule("control-character")
+def control_characters(data: dict, facts: FileFacts) -> Iterator[Finding]:
+    """Escapes in quoted text ("\\e[31m") can put control characters in a value, and from
+    there on a terminal or a page; the loader already refused any typed in raw."""
+    if not _holds_control(data):
+        return  # the usual case, found without building a path for every value
+    for path, text in _strings(data):
+        found = yamlio.CONTROL.search(text)
+        if found:
+            yield path, f"control character U+{ord(found.group()):04X} is not allowed in text"
+
+
+def _holds_control(data) -> bool:
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            if yamlio.CONTROL.search(value):
+                return True
+        elif isinstance(value, dict):
+            stack += value
+            stack += value.values()
+        elif isinstance(value, list):
+            stack += value
+    return False
+
+
+def _strings(data) -> Iterator[tuple[tuple, str]]:
+    """Every string key and value with its path (a key's path is its value's)."""
+    stack = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            yield path, value
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(key, str):
+                    yield path + (key,), key
+                stack.append((path + (key,), item))
+        elif isinstance(value, list):
+            stack += ((path + (i,), item) for i, item in enumerate(value))
+
+
 @rule("id-matches-file")
-def id_matches_file(data: dict, stem: str = "") -> Iterator[Finding]:
-    if stem and data["id"] != stem:
-        yield ("id",), f"id {data['id']!r} must equal the file name {stem!r}"
+def id_matches_file(data: dict, facts: FileFacts) -> Iterator[Finding]:
+    if facts.stem and "id" in data and data["id"] != facts.stem:
+        yield ("id",), f"id {data['id']!r} must equal the file name {facts.stem!r}"
 
 
 @rule("unique-keys")
-def unique_keys(data: dict) -> Iterator[Finding]:
+def unique_keys(data: dict, facts: FileFacts) -> Iterator[Finding]:
     for listing in ("sources", "depositaries"):
         seen: set[str] = set()
-        for i, item in enumerate(data.get(listing, [])):
+        for i, item in items(data, listing):
             if item["key"] in seen:
                 yield (listing, i, "key"), f"{listing} key {item['key']!r} is used twice"
             seen.add(item["key"])
 
 
 @rule("known-keys")
-def known_keys(data: dict) -> Iterator[Finding]:
-    sources = {s["key"] for s in data["sources"]}
-    depositaries = {d["key"] for d in data.get("depositaries", [])}
-    for i, act in enumerate(data["participation"]):
-        if "source" in act and act["source"] not in sources:
+def known_keys(data: dict, facts: FileFacts) -> Iterator[Finding]:
+    # A key missing from a list the schema took apart may be in the rejected part: say nothing.
+    sources = {s["key"] for _, s in items(data, "sources")} if is_whole(data, "sources") else None
+    depositaries = {d["key"] for _, d in items(data, "depositaries")} if is_whole(data, "depositaries") else None
+    for i, act in items(data, "participation"):
+        if sources is not None and "source" in act and act["source"] not in sources:
             yield ("participation", i, "source"), f"source {act['source']!r} is not listed in sources"
-        if "depositary" in act and act["depositary"] not in depositaries:
+        if depositaries is not None and "depositary" in act and act["depositary"] not in depositaries:
             yield ("participation", i, "depositary"), f"depositary {act['depositary']!r} is not listed in depositaries"
-    for i, count in enumerate(data.get("official_counts", [])):
-        if count["source"] not in sources:
+    for i, count in items(data, "official_counts"):
+        if sources is not None and count["source"] not in sources:
             yield ("official_counts", i, "source"), f"source {count['source']!r} is not listed in sources"
 
 
 @rule("action-fits-kind")
-def action_fits_kind(data: dict) -> Iterator[Finding]:
+def action_fits_kind(data: dict, facts: FileFacts) -> Iterator[Finding]:
+    if "kind" not in data:
+        return
     regime = data["kind"] in REGIME_KINDS
-    for i, act in enumerate(data["participation"]):
+    for i, act in items(data, "participation"):
         kind = act["action"]
         if regime and kind not in _REGIME_ONLY | {"withdrawal", "suspension", "resumption"}:
             yield ("participation", i, "action"), f"a {data['kind']} has members, not parties: {kind!r} does not apply"
@@ -101,9 +164,9 @@ def action_fits_kind(data: dict) -> Iterator[Finding]:
 
 
 @rule("duplicate-action")
-def duplicate_actions(data: dict) -> Iterator[Finding]:
+def duplicate_actions(data: dict, facts: FileFacts) -> Iterator[Finding]:
     seen: dict[tuple, int] = {}
-    for i, act in enumerate(data["participation"]):
+    for i, act in items(data, "participation"):
         key = (act["state"], act["action"], act.get("date"), act.get("depositary"))
         if key in seen:
             yield (
@@ -117,31 +180,33 @@ def duplicate_actions(data: dict) -> Iterator[Finding]:
 
 
 @rule("after-as-of")
-def after_as_of(data: dict) -> Iterator[Finding]:
-    as_of = _date(data["as_of"])
-    for i, act in enumerate(data["participation"]):
+def after_as_of(data: dict, facts: FileFacts) -> Iterator[Finding]:
+    as_of = _date(data.get("as_of"))
+    if as_of is None:
+        return
+    for i, act in items(data, "participation"):
         when = _date(act.get("date"))
         if when and when.surely_after(as_of):
             yield ("participation", i, "date"), f"{when} is later than the file's as_of date {as_of}"
 
 
 @rule("complete-to")
-def complete_to(data: dict) -> Iterator[Finding]:
-    when, as_of = _date(data.get("complete_to")), _date(data["as_of"])
+def complete_to(data: dict, facts: FileFacts) -> Iterator[Finding]:
+    when, as_of = _date(data.get("complete_to")), _date(data.get("as_of"))
     if when is None:
         return
-    if data.get("participation_complete", True):
+    if data.get("participation_complete", True) and is_whole(data, "participation_complete"):
         yield ("complete_to",), "only for a list marked participation_complete: false"
-    if when.surely_after(as_of):
+    if as_of and when.surely_after(as_of):
         yield ("complete_to",), f"{when} is later than the file's as_of date {as_of}"
 
 
 @rule("before-opening")
-def before_opening(data: dict) -> Iterator[Finding]:
+def before_opening(data: dict, facts: FileFacts) -> Iterator[Finding]:
     opening = _date(data.get("opened_for_signature") or data.get("signed") or data.get("established"))
     if opening is None:
         return
-    for i, act in enumerate(data["participation"]):
+    for i, act in items(data, "participation"):
         when = _date(act.get("date"))
         if act["action"] in ("signature", "ratification", "accession", "acceptance", "approval") and when:
             if when.surely_before(opening):
@@ -149,28 +214,28 @@ def before_opening(data: dict) -> Iterator[Finding]:
 
 
 @rule("key-dates-order")
-def key_dates_order(data: dict) -> Iterator[Finding]:
+def key_dates_order(data: dict, facts: FileFacts) -> Iterator[Finding]:
     opening = _date(data.get("opened_for_signature") or data.get("signed") or data.get("adopted"))
     in_force = _date(data.get("entry_into_force"))
     if opening and in_force and in_force.surely_before(opening):
         yield ("entry_into_force",), f"entry into force {in_force} is before signature opened ({opening})"
     if "ended" in data and in_force:
         ended = _date(data["ended"]["date"])
-        if ended.surely_before(in_force):
+        if ended and ended.surely_before(in_force):
             yield ("ended", "date"), f"ended {ended} before it entered into force ({in_force})"
 
 
 def _by_state(data: dict) -> dict[str, list[tuple[int, dict]]]:
     grouped: dict[str, list[tuple[int, dict]]] = {}
-    for i, act in enumerate(data["participation"]):
+    for i, act in items(data, "participation"):
         grouped.setdefault(act["state"], []).append((i, act))
     return grouped
 
 
 @rule("signature-after-ratification")
-def signature_after_ratification(data: dict) -> Iterator[Finding]:
+def signature_after_ratification(data: dict, facts: FileFacts) -> Iterator[Finding]:
     for state, acts in _by_state(data).items():
-        signatures = [_date(a.get("date")) for _, a in acts if a["action"] == "signature" and a.get("date")]
+        signatures = [d for _, a in acts if a["action"] == "signature" and (d := _date(a.get("date")))]
         if not signatures:
             continue
         first_signature = min(signatures, key=lambda d: d.sort_key)
@@ -184,8 +249,8 @@ def signature_after_ratification(data: dict) -> Iterator[Finding]:
 
 
 @rule("withdrawal-dates")
-def withdrawal_dates(data: dict) -> Iterator[Finding]:
-    for i, act in enumerate(data["participation"]):
+def withdrawal_dates(data: dict, facts: FileFacts) -> Iterator[Finding]:
+    for i, act in items(data, "participation"):
         if act["action"] != "withdrawal":
             continue
         notice, effective = _date(act.get("date")), _date(act.get("effective"))
@@ -194,11 +259,12 @@ def withdrawal_dates(data: dict) -> Iterator[Finding]:
 
 
 @rule("action-after-withdrawal")
-def action_after_withdrawal(data: dict) -> Iterator[Finding]:
+def action_after_withdrawal(data: dict, facts: FileFacts) -> Iterator[Finding]:
     for state, acts in _by_state(data).items():
-        dated = sorted(((i, a) for i, a in acts if a.get("date")), key=lambda ia: _date(ia[1]["date"]).sort_key)
+        dated = [(i, a, d) for i, a in acts if (d := _date(a.get("date")))]
+        dated.sort(key=lambda iad: iad[2].sort_key)
         withdrawn_at = None
-        for i, act in dated:
+        for i, act, _ in dated:
             if withdrawn_at is not None and act["action"] not in _JOINING:
                 yield (
                     ("participation", i, "action"),
@@ -214,13 +280,13 @@ def action_after_withdrawal(data: dict) -> Iterator[Finding]:
 
 
 @rule("official-counts")
-def official_counts(data: dict) -> Iterator[Finding]:
-    if not data.get("official_counts"):
+def official_counts(data: dict, facts: FileFacts) -> Iterator[Finding]:
+    # Counts derived from part of a list would differ for no real reason: whole files only.
+    if facts.instrument is None:
         return
-    instrument = from_data(data)
-    for i, count in enumerate(data["official_counts"]):
+    for i, count in enumerate(data.get("official_counts", ())):
         as_of = _date(count["as_of"])
-        derived = counts(instrument, as_of.latest)
+        derived = counts(facts.instrument, as_of.latest)
         differences = [
             f"{field} {count[field]} published, {derived[field]} derived"
             for field in ("parties", "signatories", "members")
@@ -233,15 +299,23 @@ def official_counts(data: dict) -> Iterator[Finding]:
             yield where + ("difference",), "counts now agree: remove the `difference` explanation"
 
 
-def check(data: dict, stem: str) -> Iterator[tuple[str, int, str]]:
-    """Run every rule; date-order rules only when all dates parse."""
-    dates_ok = True
+def whole_instrument(data: dict, path: str = "") -> Instrument | None:
+    """The typed model of a file the schema accepted whole; None if a date is not a real date."""
+    try:
+        return from_data(data, path)
+    except ValueError:  # the valid-date rule reports it
+        return None
+
+
+_BUILD_IT = object()
+
+
+def check(data: dict, stem: str, instrument=_BUILD_IT) -> Iterator[tuple[str, int, str]]:
+    """Run every rule on the accepted part of a file; `instrument` is its whole_instrument, or None."""
+    if instrument is _BUILD_IT:  # called on its own, on data no one has checked yet
+        instrument = None if schema_layer.errors(data) else whole_instrument(data)
+    facts = FileFacts(stem, instrument)
     for rule_id, func in RULES.items():
-        if rule_id != "valid-date" and not dates_ok:
-            break
-        findings = func(data, stem) if rule_id == "id-matches-file" else func(data)
-        for path, message in findings:
-            if rule_id == "valid-date":
-                dates_ok = False
+        for path, message in func(data, facts):
             prefix = format_path(path)
             yield rule_id, yamlio.line_at(data, path), f"{prefix}: {message}" if prefix else message

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Iterator
 from functools import cache
 
-import jsonschema
-
 from .. import yamlio
 from ..paths import SCHEMA
+
+NOT_A_MAPPING = "the file must hold a mapping of fields (id, name, ...)"
 
 
 @cache
@@ -18,7 +19,9 @@ def schema() -> dict:
 
 
 @cache
-def _validator() -> jsonschema.Draft202012Validator:
+def _validator():
+    import jsonschema  # imported on first use: importing the package stays cheap
+
     return jsonschema.Draft202012Validator(schema())
 
 
@@ -30,7 +33,7 @@ def format_path(path) -> str:
     return text
 
 
-def _message(error: jsonschema.ValidationError) -> str:
+def _message(error) -> str:
     where = format_path(error.absolute_path)
     if error.validator == "additionalProperties":
         return f"{where or 'top level'}: {error.message}"
@@ -45,9 +48,49 @@ def _message(error: jsonschema.ValidationError) -> str:
     return f"{where}: {error.message}" if where else error.message
 
 
-def check(data) -> Iterator[tuple[int, str]]:
+def errors(data) -> list[tuple[tuple, str]]:
+    """(path into the data, message) for every schema error, in path order."""
     if not isinstance(data, dict):
-        yield 1, "the file must hold a mapping of fields (id, name, ...)"
-        return
-    for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
-        yield yamlio.line_at(data, tuple(error.absolute_path)), _message(error)
+        return [((), NOT_A_MAPPING)]
+    found = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    return [(tuple(error.absolute_path), _message(error)) for error in found]
+
+
+def check(data) -> Iterator[tuple[int, str]]:
+    """(line, message) for every schema error."""
+    for path, message in errors(data):
+        yield yamlio.line_at(data, path), message
+
+
+def accepted_part(data: dict, error_paths: list[tuple]) -> dict:
+    """The data without the top-level fields and list items the schema rejected.
+
+    Later rules then meet only well-formed values, so one typo cannot crash them or
+    cascade into nonsense. A rejected list item becomes None instead of vanishing, so
+    indices still point at the right lines; `rejected` names the fields now partial."""
+    if not error_paths:
+        return data
+    view = copy.copy(data)
+    view.rejected = set()
+    for path in error_paths:
+        key = path[0] if path else ""  # "": the top level itself (a required field missing, an extra one)
+        view.rejected.add(key)
+        if key not in view:
+            continue
+        if len(path) > 1 and isinstance(view[key], list):
+            if view[key] is data[key]:
+                view[key] = copy.copy(data[key])
+            view[key][path[1]] = None
+        else:
+            del view[key]
+    return view
+
+
+def items(data: dict, key: str) -> list[tuple[int, dict]]:
+    """(index, item) for the accepted items of a top-level list."""
+    return [(i, item) for i, item in enumerate(data.get(key) or ()) if item is not None]
+
+
+def is_whole(data: dict, key: str) -> bool:
+    """False when the schema rejected part of this field: rules that need all of it skip it."""
+    return key not in getattr(data, "rejected", ())
