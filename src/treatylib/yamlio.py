@@ -60,6 +60,7 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _MAP_TAGS = {None, "!", "tag:yaml.org,2002:map"}
 _SEQ_TAGS = {None, "!", "tag:yaml.org,2002:seq"}
 _STR, _INT_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int"
+_CLAIMED = frozenset(_Resolver.yaml_implicit_resolvers)  # first characters a bool, int or null can start with
 
 
 def _refuse_control_characters(text: str) -> None:
@@ -80,6 +81,8 @@ class _Scalars(yaml.constructor.SafeConstructor, _Resolver):
 
     def value(self, event):
         tag = event.tag
+        if tag is None and (not event.implicit[0] or event.value[:1] not in _CLAIMED):
+            return event.value  # quoted, or plain text no implicit resolver claims: most scalars, fast
         if tag is None or tag == "!":
             tag = self.resolve(yaml.nodes.ScalarNode, event.value, event.implicit)
         if tag == _STR:
@@ -120,9 +123,11 @@ class _Builder:
 
     def feed(self, event) -> None:
         line = event.start_mark.line + 1
-        if isinstance(event, yaml.events.AliasEvent):
+        if type(event) is yaml.events.ScalarEvent:  # the most common event first
+            self._attach(self.scalars.value(event), line)
+        elif isinstance(event, yaml.events.AliasEvent):
             raise YamlError(line, "aliases (*name) are not allowed in data files")
-        if isinstance(event, yaml.events.DocumentStartEvent):
+        elif isinstance(event, yaml.events.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
                 raise YamlError(line, "YAML syntax: a data file holds one document, but another starts here")
@@ -130,8 +135,6 @@ class _Builder:
             self._open(event, line)
         elif isinstance(event, yaml.events.CollectionEndEvent):
             self.stack.pop()
-        elif isinstance(event, yaml.events.ScalarEvent):
-            self._attach(self.scalars.value(event), line)
 
     def _open(self, event, line: int) -> None:
         if len(self.stack) >= MAX_DEPTH:
