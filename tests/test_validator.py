@@ -6,11 +6,14 @@ Inputs that cannot live in git (a FIFO, a symlink, a 5 MB file) are made in tmp_
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import jsonschema
 import pytest
 
-from treatylib.validate import intake, validate_paths
+from treatylib import yamlio
+from treatylib.validate import intake, schema_layer, validate_paths
 from treatylib.validate.__main__ import data_like
 from treatylib.validate.file_rules import RULES
 
@@ -112,6 +115,16 @@ def test_file_over_the_size_cap_is_refused_unread(tmp_path):
     assert run_validator(tmp_path) == expected
 
 
+def test_file_just_under_the_cap_is_checked_quickly_with_capped_output(tmp_path):
+    body = "  - {state: 'NOR', action: signature, date: '1968-07-01'}\n" * 80_000  # about 4.7 MB
+    (tmp_path / "sample.yaml").write_text(SAMPLE.split("participation:")[0] + "participation:\n" + body)
+    started = time.perf_counter()
+    problems = run_validator(tmp_path)
+    assert time.perf_counter() - started < 30
+    assert len(problems) == 51
+    assert problems[-1].endswith(": ... and 79950 more problems in this file [limit]")
+
+
 def test_nesting_100000_deep_is_refused_before_building_anything(tmp_path):
     (tmp_path / "deep.yaml").write_text("coverage_note: " + "[" * 100_000 + "]" * 100_000 + "\n")
     assert run_validator(tmp_path) == ["deep.yaml:1: nested more than 64 levels deep [yaml]"]
@@ -129,3 +142,14 @@ def test_folder_scan_sees_every_data_like_entry(tmp_path):
         (tmp_path / name).write_text("")
     os.mkfifo(tmp_path / "d.yaml")
     assert [p.name for p in data_like(tmp_path)] == ["C.YAML", "a.yaml", "b.yml", "d.yaml"]
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*/*/*.yaml")), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_fast_schema_check_is_never_more_lenient_than_jsonschema(path):
+    """The compiled validator decides alone only when it says valid: then jsonschema must agree."""
+    try:
+        data = intake.read(path)
+    except yamlio.YamlError:
+        return
+    if isinstance(data, dict) and schema_layer._fast_says_valid(data):
+        assert list(jsonschema.Draft202012Validator(schema_layer.schema()).iter_errors(data)) == []
