@@ -153,3 +153,79 @@ def test_fast_schema_check_is_never_more_lenient_than_jsonschema(path):
         return
     if isinstance(data, dict) and schema_layer._fast_says_valid(data):
         assert list(jsonschema.Draft202012Validator(schema_layer.schema()).iter_errors(data)) == []
+
+
+def write_sample(folder: Path, before_as_of: str = "", participation: str | None = None) -> None:
+    """The valid sample with extra top-level fields, and optionally other text after `participation:`."""
+    head, tail = SAMPLE.split("as_of:", 1)
+    text = head + before_as_of + "as_of:" + tail
+    if participation is not None:
+        text = text.split("participation:")[0] + "participation:" + participation
+    (folder / "sample.yaml").write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        [{"a": 1}, {"a": 1}],
+        [1, True],
+        [1, 1.0],
+        [[1, {"b": [2]}], [1, {"b": [2]}]],
+        [{"a": 1}, {"a": True}],
+        ["x", "y"],
+    ],
+)
+def test_unique_items_gives_what_stock_jsonschema_gives(items):
+    schema = {"uniqueItems": True}
+    stock = [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(items)]
+    ours = schema_layer._validator().evolve(schema=schema)
+    assert [e.message for e in ours.iter_errors(items)] == stock
+
+
+def test_unique_items_check_is_linear(tmp_path):
+    many = "".join(f"  - {{key: k{i}, name: N{i}}}\n" for i in range(20_000))
+    write_sample(tmp_path, "colour: red\n")  # one schema error, so jsonschema walks the file
+    text = (tmp_path / "sample.yaml").read_text().replace("depositaries:\n", "depositaries:\n" + many, 1)
+    (tmp_path / "sample.yaml").write_text(text)
+    started = time.perf_counter()
+    problems = run_validator(tmp_path)
+    assert time.perf_counter() - started < 20  # jsonschema's own check compares every pair: minutes
+    assert (
+        problems[0]
+        == "sample.yaml:2: top level: Additional properties are not allowed ('colour' was unexpected) [schema]"
+    )
+
+
+def test_a_file_listing_itself_as_related_many_times_is_checked_quickly(tmp_path):
+    write_sample(tmp_path, "related:\n" + "  - {id: sample, relation: protocol}\n" * 30_000)
+    started = time.perf_counter()
+    problems = run_validator(tmp_path)
+    assert time.perf_counter() - started < 20
+    assert problems[-1] == "sample.yaml:64: ... and 29950 more problems in this file [limit]"
+
+
+def test_official_counts_beyond_twenty_are_not_compared(tmp_path):
+    counts = "".join(f"  - {{source: test, as_of: '{1970 + i}', parties: 1}}\n" for i in range(3000))
+    acts = "".join(
+        f"  - {{state: 'NOR', action: signature, date: '{1969 + i % 50}-01-{1 + i // 50:02d}'}}\n" for i in range(1500)
+    )
+    write_sample(tmp_path, "", "\n" + acts)
+    text = (tmp_path / "sample.yaml").read_text().replace("official_counts:\n", "official_counts:\n" + counts, 1)
+    (tmp_path / "sample.yaml").write_text(text)
+    started = time.perf_counter()
+    problems = run_validator(tmp_path)
+    assert time.perf_counter() - started < 20
+    assert (
+        "sample.yaml:37: official_counts[20]: 3001 official counts: only the first 20 are compared [official-counts]"
+        in problems
+    )
+
+
+def test_schema_errors_stop_at_a_thousand_and_no_rule_runs_on_the_rest(tmp_path):
+    write_sample(tmp_path, "", " [" + "1, " * 500_000 + "1]\n")
+    problems = run_validator(tmp_path)
+    assert problems[0] == (
+        "sample.yaml:2: over 1000 schema errors: only those are listed, and no other check ran [schema]"
+    )
+    assert problems[1] == "sample.yaml:18: participation[0]: 1 is not of type 'object' [schema]"
+    assert problems[-1] == "sample.yaml:18: ... and 951 more problems in this file [limit]"

@@ -29,8 +29,11 @@ def check(
     for path, data in raw.items():
         yield from _known_states(path, data)
     by_id = {inst.id: inst for inst in instruments}
+    # Each file's (id, relation) links as a set: a reciprocity check is then one lookup,
+    # not a scan of the other file's list (quadratic for a file listing itself 30,000 times).
+    links = {inst.id: {(r.id, r.relation) for r in inst.related} for inst in instruments}
     for inst in instruments:
-        yield from _related(inst, by_id, other_ids)
+        yield from _related(inst, by_id, links, other_ids)
     yield from _unique_names(instruments)
 
 
@@ -59,7 +62,7 @@ def _known_states(path: str, data: dict) -> Iterator[tuple[str, str, tuple, str]
 
 
 def _related(
-    inst: Instrument, by_id: dict[str, Instrument], other_ids: set[str]
+    inst: Instrument, by_id: dict[str, Instrument], links: dict[str, set[tuple[str, str]]], other_ids: set[str]
 ) -> Iterator[tuple[str, str, tuple, str]]:
     for i, rel in enumerate(inst.related):
         where = ("related", i, "id")
@@ -70,7 +73,7 @@ def _related(
             yield inst.path, "related-exists", where, f"related[{i}].id: no instrument with id {rel.id!r}"
             continue
         inverse = _INVERSE[rel.relation]
-        if rel.relation != "related" and not any(r.id == inst.id and r.relation == inverse for r in other.related):
+        if rel.relation != "related" and (inst.id, inverse) not in links[other.id]:
             yield (
                 inst.path,
                 "related-reciprocal",

@@ -11,6 +11,7 @@ Python's does), so a file it accepts is one jsonschema accepts too; a test check
 from __future__ import annotations
 
 import copy
+import itertools
 import json
 from collections.abc import Iterator
 from functools import cache
@@ -19,6 +20,7 @@ from .. import yamlio
 from ..paths import SCHEMA
 
 NOT_A_MAPPING = "the file must hold a mapping of fields (id, name, ...)"
+MAX_ERRORS = 1000  # far more than any real edit makes; the report shows 50 per file anyway
 
 
 @cache
@@ -37,7 +39,36 @@ def _fast():
 def _validator():
     import jsonschema  # about 70 ms to import, and only needed for files the fast validator rejects
 
-    return jsonschema.Draft202012Validator(schema())
+    linear = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"uniqueItems": _unique_items})
+    return linear(schema())
+
+
+def _unique_items(validator, unique, instance, schema):
+    """jsonschema's uniqueItems with its message, but linear: for a list of mappings (depositaries)
+    jsonschema compares every pair, over a minute for 20,000 items."""
+    from jsonschema import ValidationError
+
+    if unique and validator.is_type(instance, "array") and not _all_distinct(instance):
+        yield ValidationError(f"{instance!r} has non-unique elements")
+
+
+def _all_distinct(values: list) -> bool:
+    frozen = [_frozen(value) for value in values]
+    return len(set(frozen)) == len(frozen)
+
+
+_TRUE, _FALSE = object(), object()
+
+
+def _frozen(value):
+    """A hashable stand-in, equal exactly when JSON Schema calls two values equal (true is not 1)."""
+    if value is True or value is False:
+        return _TRUE if value else _FALSE
+    if isinstance(value, dict):
+        return ("object", frozenset((key, _frozen(item)) for key, item in value.items()))
+    if isinstance(value, list):
+        return ("array", tuple(_frozen(item) for item in value))
+    return value
 
 
 def format_path(path) -> str:
@@ -70,19 +101,26 @@ def _fast_says_valid(data) -> bool:
         return False
 
 
-def errors(data) -> list[tuple[tuple, str]]:
-    """(path into the data, message) for every schema error, in path order."""
+def errors(data) -> tuple[list[tuple[tuple, str]], bool]:
+    """(path into the data, message) for each schema error in path order, and whether that is all of them.
+
+    The walk stops at MAX_ERRORS: a 1 MB list of half a million wrong items would otherwise
+    build half a million error objects (minutes, gigabytes) for a report that shows fifty."""
     if not isinstance(data, dict):
-        return [((), NOT_A_MAPPING)]
+        return [((), NOT_A_MAPPING)], False
     if _fast_says_valid(data):
-        return []
-    found = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
-    return [(tuple(error.absolute_path), _message(error)) for error in found]
+        return [], True
+    found = list(itertools.islice(_validator().iter_errors(data), MAX_ERRORS + 1))
+    found.sort(key=lambda e: list(map(str, e.absolute_path)))
+    listed = [(tuple(error.absolute_path), _message(error)) for error in found[:MAX_ERRORS]]
+    if len(found) <= MAX_ERRORS:
+        return listed, True
+    return [((), f"over {MAX_ERRORS} schema errors: only those are listed, and no other check ran")] + listed, False
 
 
 def check(data) -> Iterator[tuple[int, str]]:
     """(line, message) for every schema error."""
-    for path, message in errors(data):
+    for path, message in errors(data)[0]:
         yield yamlio.line_at(data, path), message
 
 
