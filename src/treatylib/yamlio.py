@@ -123,7 +123,7 @@ class _Builder:
 
     def feed(self, event) -> None:
         line = event.start_mark.line + 1
-        if type(event) is yaml.events.ScalarEvent:  # the most common event first
+        if type(event) is _SCALAR_EVENT:  # the most common event first
             self._attach(self.scalars.value(event), line)
         elif isinstance(event, yaml.events.AliasEvent):
             raise YamlError(line, "aliases (*name) are not allowed in data files")
@@ -173,14 +173,15 @@ class _Builder:
 
 
 _NO_KEY = object()
+_SCALAR_EVENT = yaml.events.ScalarEvent
 
 
 def _build(text: str):
     parser = _Parser(text)
     builder = _Builder()
     try:
-        while parser.check_event():
-            builder.feed(parser.get_event())
+        while event := parser.get_event():  # None after the end of the stream
+            builder.feed(event)
     finally:
         parser.dispose()
     return builder.root
