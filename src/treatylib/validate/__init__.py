@@ -106,9 +106,9 @@ def _validate(paths: list[Path], root: Path | None) -> Result:
 
 def _check_file(shown: str, data, stem: str) -> tuple[list[Problem], _File | None]:
     """Schema and file rules; the file rules run on whatever the schema accepted, if it got to the end."""
-    errors, complete = schema_layer.errors(data)
+    errors, checkable = schema_layer.errors(data)
     found = [Problem(shown, yamlio.line_at(data, path), message, "schema") for path, message in errors]
-    if not complete:
+    if not checkable:
         return found, None
     accepted = schema_layer.accepted_part(data, [path for path, _ in errors])
     instrument = None if errors else file_rules.whole_instrument(accepted, shown)

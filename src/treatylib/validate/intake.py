@@ -56,11 +56,12 @@ def _read_capped(path: Path) -> bytes:
     except OSError as err:
         raise yamlio.YamlError(1, f"cannot read: {err.strerror}") from None
     with os.fdopen(fd, "rb") as stream:
-        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+        info = os.fstat(stream.fileno())
+        if not stat.S_ISREG(info.st_mode):
             raise yamlio.YamlError(1, "is a special file, not read: instrument files must be regular files")
         raw = stream.read(MAX_BYTES + 1)  # a file that grew since the lstat is still capped
     if len(raw) > MAX_BYTES:
-        raise yamlio.YamlError(1, _too_big(len(raw)))
+        raise yamlio.YamlError(1, _too_big(max(len(raw), info.st_size)))
     return raw
 
 

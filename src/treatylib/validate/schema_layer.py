@@ -102,7 +102,8 @@ def _fast_says_valid(data) -> bool:
 
 
 def errors(data) -> tuple[list[tuple[tuple, str]], bool]:
-    """(path into the data, message) for each schema error in path order, and whether that is all of them.
+    """(path into the data, message) for each schema error in path order, and whether rules can
+    run on the accepted part: not on a file that is no mapping, nor after the walk stopped early.
 
     The walk stops at MAX_ERRORS: a 1 MB list of half a million wrong items would otherwise
     build half a million error objects (minutes, gigabytes) for a report that shows fifty."""
