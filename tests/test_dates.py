@@ -3,7 +3,9 @@ import pytest
 from treatylib.dates import PartialDate
 
 
-@pytest.mark.parametrize("text", ["1970-02-30", "1970-13", "1970-00-10", "70-01-01", "1970/01/01", ""])
+@pytest.mark.parametrize(
+    "text", ["1970-02-30", "1970-13", "1970-00-10", "70-01-01", "1970/01/01", "", "0000", "0000-01-01"]
+)
 def test_invalid_dates_are_rejected(text):
     with pytest.raises(ValueError):
         PartialDate.parse(text)

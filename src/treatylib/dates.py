@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -38,25 +39,19 @@ class PartialDate:
     @classmethod
     def parse(cls, text: str) -> PartialDate:
         """Parse 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'; ValueError names what is wrong."""
-        match = _FORM.match(text) if isinstance(text, str) else None
-        if not match:
+        if not isinstance(text, str):
             raise ValueError(f"{text!r} is not a date in the form YYYY-MM-DD, YYYY-MM or YYYY")
-        year, month, day = (int(g) if g else None for g in match.groups())
-        if month is not None and not 1 <= month <= 12:
-            raise ValueError(f"{text!r} is not a valid date")
-        if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
-            raise ValueError(f"{text!r} is not a valid date")
-        return cls(text, year, month, day)
+        return _parse(text)
 
     @property
     def precision(self) -> str:
         return "day" if self.day else "month" if self.month else "year"
 
-    @property
+    @functools.cached_property  # compared often; frozen fields never change it
     def earliest(self) -> dt.date:
         return dt.date(self.year, self.month or 1, self.day or 1)
 
-    @property
+    @functools.cached_property
     def latest(self) -> dt.date:
         month = self.month or 12
         return dt.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
@@ -81,6 +76,21 @@ class PartialDate:
 
     def __str__(self) -> str:
         return self.text
+
+
+@functools.lru_cache(maxsize=65536)  # a file repeats its dates often, and PartialDate is immutable
+def _parse(text: str) -> PartialDate:
+    match = _FORM.match(text)
+    if not match:
+        raise ValueError(f"{text!r} is not a date in the form YYYY-MM-DD, YYYY-MM or YYYY")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    if year < 1:  # Python's dates start at year 1: '0000' would fail later, in a comparison
+        raise ValueError(f"{text!r} is not a valid date")
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"{text!r} is not a valid date")
+    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+        raise ValueError(f"{text!r} is not a valid date")
+    return PartialDate(text, year, month, day)
 
 
 def parse_optional(text: str | None) -> PartialDate | None:

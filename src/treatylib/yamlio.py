@@ -3,7 +3,8 @@
 The loader keeps every value a string, int, bool, list or dict, never a date:
 dates stay the exact text the contributor typed, so `1993` is not padded to a
 day. It also records the line of every mapping key and sequence item, rejects
-duplicate keys and aliases, and reads `NO` (Norway) as the string "NO".
+duplicate keys, aliases, complex keys, deep nesting and control characters at
+their line, and reads `NO` (Norway) as the string "NO".
 """
 
 from __future__ import annotations
@@ -38,75 +39,152 @@ _Resolver.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|nul
 
 
 if yaml.__with_libyaml__:  # libyaml: about ten times faster than pure Python
-    from yaml.cyaml import CParser
-
-    class _Composer(CParser, _Resolver):
-        def __init__(self, stream):
-            CParser.__init__(self, stream)
-            _Resolver.__init__(self)
-
+    from yaml.cyaml import CParser as _Parser
 else:  # pragma: no cover - PyYAML built without libyaml
 
-    class _Composer(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer, _Resolver):
+    class _Parser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
         def __init__(self, stream):
             yaml.reader.Reader.__init__(self, stream)
             yaml.scanner.Scanner.__init__(self)
             yaml.parser.Parser.__init__(self)
-            yaml.composer.Composer.__init__(self)
-            _Resolver.__init__(self)
+
+        def dispose(self):
+            pass
 
 
-_MAYBE_ALIAS = re.compile(r"(?:^|[\s\[{,])\*[^\s*]", re.M)
+MAX_DEPTH = 64  # real files nest 4 deep; the cap stops a hostile file long before any stack runs out
+MAX_INT_DIGITS = 100  # no count needs more; Python refuses to print ints past 4300 digits
+# C0 and C1 controls, DEL and NEL; tab, newline and carriage return are text.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+_MAP_TAGS = {None, "!", "tag:yaml.org,2002:map"}
+_SEQ_TAGS = {None, "!", "tag:yaml.org,2002:seq"}
+_STR, _INT_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int"
+_CLAIMED = frozenset(_Resolver.yaml_implicit_resolvers)  # first characters a bool, int or null can start with
 
 
-def _refuse_aliases(text: str) -> None:
-    """Aliases let a small file expand into a huge walk; data files never need them."""
-    if not _MAYBE_ALIAS.search(text):
-        return  # the common case: no `*` that could start an alias
-    parser = _Composer(text)
+def _refuse_control_characters(text: str) -> None:
+    """The parser would report these at line 1 (or read NEL as a line break): name the real line."""
+    found = CONTROL.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        column = found.start() - text.rfind("\n", 0, found.start())
+        raise YamlError(line, f"control character U+{ord(found.group()):04X} is not allowed (column {column})")
+
+
+class _Scalars(yaml.constructor.SafeConstructor, _Resolver):
+    """Turns one scalar event into a value: the resolver picks the tag, PyYAML's safe constructors do the rest."""
+
+    def __init__(self):
+        yaml.constructor.SafeConstructor.__init__(self)
+        _Resolver.__init__(self)
+
+    def value(self, event):
+        tag = event.tag
+        if tag is None and (not event.implicit[0] or event.value[:1] not in _CLAIMED):
+            return event.value  # quoted, or plain text no implicit resolver claims: most scalars, fast
+        if tag is None or tag == "!":
+            tag = self.resolve(yaml.nodes.ScalarNode, event.value, event.implicit)
+        if tag == _STR:
+            return event.value
+        if tag == _INT_TAG:
+            return self._integer(event)
+        node = yaml.nodes.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        try:
+            return self.construct_object(node)
+        except (ValueError, TypeError, OverflowError) as err:
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            raise YamlError(event.start_mark.line + 1, f"cannot read {event.value[:40]!r} as {shown}: {err}") from None
+
+    def _integer(self, event):
+        digits = len(event.value.lstrip("+-"))
+        if digits > MAX_INT_DIGITS:
+            message = f"a number of {digits} digits is too long (at most {MAX_INT_DIGITS})"
+            raise YamlError(event.start_mark.line + 1, message)
+        if event.implicit[0]:
+            return int(event.value)  # YAML 1.2: plain digits are decimal, `09` included
+        try:
+            return self.construct_yaml_int(yaml.nodes.ScalarNode(_INT_TAG, event.value))
+        except ValueError:
+            raise YamlError(event.start_mark.line + 1, f"{event.value!r} is not an integer") from None
+
+
+class _Builder:
+    """Builds LineDicts and LineLists straight from parser events, in one flat loop.
+
+    Nothing recurses, so depth is checked before anything deep exists, and aliases and
+    complex keys are refused at their line instead of failing later in a constructor."""
+
+    def __init__(self):
+        self.scalars = _Scalars()
+        self.stack: list[list] = []  # [container, pending key, line of that key]
+        self.root = None
+        self.documents = 0
+
+    def feed(self, event) -> None:
+        line = event.start_mark.line + 1
+        if type(event) is _SCALAR_EVENT:  # the most common event first
+            self._attach(self.scalars.value(event), line)
+        elif isinstance(event, yaml.events.AliasEvent):
+            raise YamlError(line, "aliases (*name) are not allowed in data files")
+        elif isinstance(event, yaml.events.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise YamlError(line, "YAML syntax: a data file holds one document, but another starts here")
+        elif isinstance(event, yaml.events.CollectionStartEvent):
+            self._open(event, line)
+        elif isinstance(event, yaml.events.CollectionEndEvent):
+            self.stack.pop()
+
+    def _open(self, event, line: int) -> None:
+        if len(self.stack) >= MAX_DEPTH:
+            raise YamlError(line, f"nested more than {MAX_DEPTH} levels deep")
+        mapping = isinstance(event, yaml.events.MappingStartEvent)
+        if event.tag not in (_MAP_TAGS if mapping else _SEQ_TAGS):
+            raise YamlError(line, f"tag {event.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed in data files")
+        if self.stack and isinstance(self.stack[-1][0], LineDict) and self.stack[-1][1] is _NO_KEY:
+            raise YamlError(line, "complex keys (a list or mapping used as a key) are not allowed")
+        container = LineDict() if mapping else LineList()
+        container.line = line
+        if mapping:
+            container.key_lines = {}
+        else:
+            container.item_lines = []
+        self._attach(container, line)
+        self.stack.append([container, _NO_KEY, 0])
+
+    def _attach(self, value, line: int) -> None:
+        if not self.stack:
+            self.root = value
+            return
+        top = self.stack[-1]
+        container = top[0]
+        if isinstance(container, LineList):
+            container.append(value)
+            container.item_lines.append(line)
+        elif top[1] is _NO_KEY:
+            if value in container.key_lines:
+                raise YamlError(line, f"duplicate key {value!r} (first on line {container.key_lines[value]})")
+            top[1], top[2] = value, line
+        else:
+            container[top[1]] = value
+            container.key_lines[top[1]] = top[2]
+            top[1] = _NO_KEY
+
+
+_NO_KEY = object()
+_SCALAR_EVENT = yaml.events.ScalarEvent
+
+
+def _build(text: str):
+    parser = _Parser(text)
+    builder = _Builder()
     try:
-        while parser.check_event():
-            event = parser.get_event()
-            if isinstance(event, yaml.events.AliasEvent):
-                raise YamlError(event.start_mark.line + 1, "aliases (*name) are not allowed in data files")
+        while event := parser.get_event():  # None after the end of the stream
+            builder.feed(event)
     finally:
         parser.dispose()
-
-
-class _Loader(yaml.constructor.SafeConstructor):
-    def __init__(self, stream):
-        self._composer = _Composer(stream)
-        yaml.constructor.SafeConstructor.__init__(self)
-
-    def get_single_data(self):
-        node = self._composer.get_single_node()
-        return None if node is None else self.construct_document(node)
-
-    def dispose(self):
-        self._composer.dispose()
-
-    def construct_mapping(self, node, deep=False):
-        seen: dict[object, int] = {}
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=True)
-            line = key_node.start_mark.line + 1
-            if key in seen:
-                raise YamlError(line, f"duplicate key {key!r} (first on line {seen[key]})")
-            seen[key] = line
-        mapping = LineDict(super().construct_mapping(node, deep=True))
-        mapping.line = node.start_mark.line + 1
-        mapping.key_lines = {self.construct_object(k, deep=True): k.start_mark.line + 1 for k, _ in node.value}
-        return mapping
-
-    def construct_sequence(self, node, deep=False):
-        items = LineList(self.construct_object(child, deep=True) for child in node.value)
-        items.line = node.start_mark.line + 1
-        items.item_lines = [child.start_mark.line + 1 for child in node.value]
-        return items
-
-
-_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_mapping)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_sequence)
+    return builder.root
 
 
 class LineDict(dict):
@@ -131,9 +209,9 @@ class LineList(list):
 
 def loads(text: str):
     """Parse YAML text; raise YamlError with a line number on any problem."""
+    _refuse_control_characters(text)
     try:
-        _refuse_aliases(text)
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeConstructor
+        return _build(text)
     except YamlError:
         raise
     except yaml.MarkedYAMLError as err:
@@ -146,11 +224,16 @@ def loads(text: str):
 
 
 def load(path: Path):
+    return loads(decode(path.read_bytes()))
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 text, or a YamlError at the line of the first bad byte."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise YamlError(1, f"not UTF-8 text: {err.reason}") from None
-    return loads(text)
+        line = raw.count(b"\n", 0, err.start) + 1
+        raise YamlError(line, f"not UTF-8 text: byte 0x{raw[err.start]:02x} ({err.reason})") from None
 
 
 def line_at(data, path: tuple) -> int:

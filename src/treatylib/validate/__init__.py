@@ -1,18 +1,28 @@
 """Validate instrument files in three layers: schema, rules within a file, rules across files.
 
-Every layer reports all it finds; nothing stops at the first problem. A later
-layer only sees files that passed the earlier ones, so one typo does not
-cascade into a screen of follow-on errors.
+Every layer reports all it finds; nothing stops at the first problem. The rule layers
+see only what the schema accepted (a rejected field or list item is left out), so one
+typo neither hides the file's other errors nor cascades into follow-on ones. Reading
+refuses what is not a regular .yaml file of sane size (see `intake`), and the output
+per file is capped, so no input can crash, hang or flood the validator.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import gc
+import itertools
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .. import yamlio
-from ..model import Instrument, from_data
-from . import cross_rules, file_rules, schema_layer
+from ..model import Instrument
+from . import cross_rules, file_rules, intake, schema_layer
+
+MAX_PROBLEMS_PER_FILE = 50
+MAX_MESSAGE_CHARS = 500  # a message quoting a huge value stays one readable line
+# Every control character, line breaks included, and the surrogates a non-UTF-8 file name decodes to.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 @dataclass(frozen=True, order=True)
@@ -37,38 +47,107 @@ class Result:
         return not self.problems
 
 
+@dataclass
+class _File:
+    shown: str  # the path as printed
+    data: dict  # the part the schema accepted
+    instrument: Instrument | None  # None unless the file is whole
+
+
 def _display(path: Path, root: Path | None) -> str:
     try:
-        return str(path.resolve().relative_to(root.resolve())) if root else str(path)
+        # Resolve the folder only: resolving a symlink itself would print where it points.
+        return str((path.parent.resolve() / path.name).relative_to(root.resolve())) if root else str(path)
     except ValueError:
         return str(path)
 
 
 def validate_paths(paths: list[Path], root: Path | None = None) -> Result:
-    problems: list[Problem] = []
-    passed: dict[str, tuple[str, object]] = {}  # display path -> (path, data)
+    try:
+        return _validate(paths, root)
+    finally:
+        gc.unfreeze()  # see _read
 
+
+def _read(path: Path):
+    """intake.read, with the cyclic collector paused and the data then frozen out of its sight.
+
+    Loaded data holds no cycles, yet the collector would walk all of it again and again while
+    it grows and while the rules run: a third of the time on a large file. It stays on for the
+    rest, since jsonschema leaves cyclic garbage (a gigabyte on a 5 MB file)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        return intake.read(path)
+    finally:
+        gc.freeze()
+        if was_on:
+            gc.enable()
+
+
+def _validate(paths: list[Path], root: Path | None) -> Result:
+    problems: list[Problem] = []
+    files: list[_File] = []
     for path in sorted(paths):
         shown = _display(path, root)
         try:
-            data = yamlio.load(path)
+            data = _read(path)
         except yamlio.YamlError as err:
             problems.append(Problem(shown, err.line, err.message, "yaml"))
             continue
-        except OSError as err:
-            problems.append(Problem(shown, 1, f"cannot read: {err.strerror}", "yaml"))
-            continue
-        found = [Problem(shown, line, msg, "schema") for line, msg in schema_layer.check(data)]
-        if not found:
-            found = [Problem(shown, line, msg, rule) for rule, line, msg in file_rules.check(data, path.stem)]
+        found, checked = _check_file(shown, data, path.stem)
         problems.extend(found)
-        if not found:
-            passed[shown] = data
+        if checked:
+            files.append(checked)
+    problems.extend(_check_across(files, paths))
+    instruments = tuple(f.instrument for f in files if f.instrument is not None)
+    return Result(instruments, _capped(sorted(problems)))
 
-    instruments = tuple(from_data(data, shown) for shown, data in passed.items())
-    by_path = {shown: data for shown, data in passed.items()}
+
+def _check_file(shown: str, data, stem: str) -> tuple[list[Problem], _File | None]:
+    """Schema and file rules; the file rules run on whatever the schema accepted, if it got to the end."""
+    errors, checkable = schema_layer.errors(data)
+    found = [Problem(shown, yamlio.line_at(data, path), message, "schema") for path, message in errors]
+    if not checkable:
+        return found, None
+    accepted = schema_layer.accepted_part(data, [path for path, _ in errors])
+    instrument = None if errors else file_rules.whole_instrument(accepted, shown)
+    found += [Problem(shown, line, msg, rule) for rule, line, msg in file_rules.check(accepted, stem, instrument)]
+    return found, _File(shown, accepted, instrument)
+
+
+def _check_across(files: list[_File], paths: list[Path]) -> list[Problem]:
+    instruments = tuple(f.instrument for f in files if f.instrument is not None)
+    by_path = {f.shown: f.data for f in files}
     # Files named on the command line are checked against their siblings too.
     sibling_ids = {p.stem for folder in {path.parent for path in paths} for p in folder.glob("*.yaml")}
-    for shown, rule, line_path, msg in cross_rules.check(instruments, by_path, sibling_ids):
-        problems.append(Problem(shown, yamlio.line_at(by_path[shown], line_path), msg, rule))
-    return Result(instruments, tuple(sorted(problems)))
+    return [
+        Problem(shown, yamlio.line_at(by_path[shown], line_path), msg, rule)
+        for shown, rule, line_path, msg in cross_rules.check(instruments, by_path, sibling_ids)
+    ]
+
+
+def _capped(problems: list[Problem]) -> tuple[Problem, ...]:
+    """The first MAX_PROBLEMS_PER_FILE of each file, then one line counting the rest."""
+    kept: list[Problem] = []
+    for path, group in itertools.groupby(problems, key=lambda p: p.path):
+        group = list(group)
+        kept += [_printable(p) for p in group[:MAX_PROBLEMS_PER_FILE]]
+        if len(group) > MAX_PROBLEMS_PER_FILE:
+            more = len(group) - MAX_PROBLEMS_PER_FILE
+            line = group[MAX_PROBLEMS_PER_FILE].line
+            kept.append(Problem(_escaped(path), line, f"... and {more} more problems in this file", "limit"))
+    return tuple(kept)
+
+
+def _printable(problem: Problem) -> Problem:
+    """One printable line: control characters escaped, in the file name too (they could drive a
+    terminal), and a message quoting a huge value cut short."""
+    message = _escaped(problem.message)
+    if len(message) > MAX_MESSAGE_CHARS:
+        message = message[: MAX_MESSAGE_CHARS - 1] + "…"
+    return replace(problem, path=_escaped(problem.path), message=message)
+
+
+def _escaped(text: str) -> str:
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)

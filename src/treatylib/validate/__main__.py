@@ -9,9 +9,15 @@ from ..paths import ROOT, TREATIES
 from . import validate_paths
 
 
+def data_like(folder: Path) -> list[Path]:
+    """Every entry of the folder that could be taken for data (*.yaml, *.yml, any case), whatever
+    its type: a link, a FIFO or a .yml file is then reported instead of silently skipped."""
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml"))
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    paths = [Path(a) for a in args] if args else sorted(TREATIES.glob("*.yaml"))
+    paths = [Path(a) for a in args] if args else data_like(TREATIES)
     if not paths:
         print(f"no instrument files found in {TREATIES}", file=sys.stderr)
         return 1

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from .. import states
 from ..model import Instrument
+from .schema_layer import items
 
 _INVERSE = {
     "protocol": "protocol-of",
@@ -21,21 +22,28 @@ _INVERSE = {
 def check(
     instruments: tuple[Instrument, ...], raw: dict[str, dict], other_ids: set[str] = frozenset()
 ) -> Iterator[tuple[str, str, tuple, str]]:
-    """Yield (file, rule id, path into the file's data, message)."""
+    """Yield (file, rule id, path into the file's data, message).
+
+    `raw` holds the accepted part of every file that parsed, whole or not, so state codes
+    are checked everywhere; `instruments` only the whole files, which relations need."""
+    for path, data in raw.items():
+        yield from _known_states(path, data)
     by_id = {inst.id: inst for inst in instruments}
+    # Each file's (id, relation) links as a set: a reciprocity check is then one lookup,
+    # not a scan of the other file's list (quadratic for a file listing itself 30,000 times).
+    links = {inst.id: {(r.id, r.relation) for r in inst.related} for inst in instruments}
     for inst in instruments:
-        yield from _known_states(inst, raw[inst.path])
-        yield from _related(inst, by_id, other_ids)
+        yield from _related(inst, by_id, links, other_ids)
     yield from _unique_names(instruments)
 
 
-def _known_states(inst: Instrument, data: dict) -> Iterator[tuple[str, str, tuple, str]]:
-    for i, act in enumerate(data["participation"]):
+def _known_states(path: str, data: dict) -> Iterator[tuple[str, str, tuple, str]]:
+    for i, act in items(data, "participation"):
         for key in ("state", "predecessor"):
             code = act.get(key)
             if code and not states.is_known(code):
                 yield (
-                    inst.path,
+                    path,
                     "known-state",
                     ("participation", i, key),
                     (
@@ -43,10 +51,10 @@ def _known_states(inst: Instrument, data: dict) -> Iterator[tuple[str, str, tupl
                         "(not ISO 3166-1/3166-3 nor in data/entities.yaml)"
                     ),
                 )
-    for j, code in enumerate(inst.required_states.states if inst.required_states else ()):
+    for j, code in enumerate(data.get("required_states", {}).get("states", ())):
         if not states.is_known(code):
             yield (
-                inst.path,
+                path,
                 "known-state",
                 ("required_states", "states", j),
                 (f"required_states.states[{j}]: unknown state code {code!r}"),
@@ -54,7 +62,7 @@ def _known_states(inst: Instrument, data: dict) -> Iterator[tuple[str, str, tupl
 
 
 def _related(
-    inst: Instrument, by_id: dict[str, Instrument], other_ids: set[str]
+    inst: Instrument, by_id: dict[str, Instrument], links: dict[str, set[tuple[str, str]]], other_ids: set[str]
 ) -> Iterator[tuple[str, str, tuple, str]]:
     for i, rel in enumerate(inst.related):
         where = ("related", i, "id")
@@ -65,7 +73,7 @@ def _related(
             yield inst.path, "related-exists", where, f"related[{i}].id: no instrument with id {rel.id!r}"
             continue
         inverse = _INVERSE[rel.relation]
-        if rel.relation != "related" and not any(r.id == inst.id and r.relation == inverse for r in other.related):
+        if rel.relation != "related" and (inst.id, inverse) not in links[other.id]:
             yield (
                 inst.path,
                 "related-reciprocal",
