@@ -130,3 +130,13 @@ def test_git_ignores_a_site_symlink(tmp_path):
         ["git", "status", "--porcelain", "--untracked-files=all"], cwd=tmp_path, capture_output=True, text=True
     )
     assert status.stdout.split() == ["??", ".gitignore"]
+
+
+def test_generator_refuses_a_yml_file_instead_of_skipping_it(tmp_path):
+    """`make build` lists instrument files as the validator does: a .yml file is an error, not ignored."""
+    from treatylib.build import generate
+
+    treaties = tmp_path / "treaties"
+    treaties.mkdir()
+    (treaties / "sample.yml").write_text("id: sample\n", encoding="utf-8")
+    assert generate(treaties, tmp_path / "out", quiet=True) == 1

@@ -14,8 +14,8 @@ import pytest
 
 from treatylib import yamlio
 from treatylib.validate import intake, schema_layer, validate_paths
-from treatylib.validate.__main__ import data_like
 from treatylib.validate.file_rules import RULES
+from treatylib.validate.intake import data_like
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BAD = sorted(p for p in (FIXTURES / "bad").iterdir() if p.is_dir())

@@ -26,6 +26,7 @@ from .render.citation import cite_block
 from .render.md import DOMAIN_LABELS, KIND_LABELS, front_matter, table
 from .render.safe import internal
 from .validate import validate_paths
+from .validate.intake import data_like
 
 
 def render_site(catalog: Catalog) -> dict[str, str]:
@@ -131,7 +132,7 @@ def _sync(source: Path, target: Path) -> int:
 
 def generate(treaties: Path = paths.TREATIES, out: Path = paths.GENERATED_DOCS, quiet: bool = False) -> int:
     started = time.perf_counter()
-    files = sorted(treaties.glob("*.yaml"))
+    files = data_like(treaties)  # .yml files, links and FIFOs too, so the validator refuses them
     if not files:
         print(f"no instrument files in {treaties}", file=sys.stderr)
         return 1

@@ -148,8 +148,9 @@ def load(cache: Path = CACHE) -> dict:
         return compiled
     from .catalog import Catalog
     from .validate import validate_paths
+    from .validate.intake import data_like
 
-    result = validate_paths(sorted(paths.TREATIES.glob("*.yaml")), root=paths.ROOT)
+    result = validate_paths(data_like(paths.TREATIES), root=paths.ROOT)
     if not result.ok:
         raise InvalidData([str(problem) for problem in result.problems])
     return write(Catalog(tuple(sorted(result.instruments, key=lambda i: i.id))), key, cache)

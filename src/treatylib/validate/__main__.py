@@ -7,12 +7,7 @@ from pathlib import Path
 
 from ..paths import ROOT, TREATIES
 from . import validate_paths
-
-
-def data_like(folder: Path) -> list[Path]:
-    """Every entry of the folder that could be taken for data (*.yaml, *.yml, any case), whatever
-    its type: a link, a FIFO or a .yml file is then reported instead of silently skipped."""
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml"))
+from .intake import data_like
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -67,3 +67,10 @@ def _read_capped(path: Path) -> bytes:
 
 def _too_big(size: int) -> str:
     return f"file is {size:,} bytes: the limit is {MAX_BYTES:,} bytes (5 MB)"
+
+
+def data_like(folder: Path) -> list[Path]:
+    """Every entry of the folder that could be taken for data (*.yaml, *.yml, any case), whatever
+    its type: a link, a FIFO or a .yml file is then reported instead of silently skipped. The
+    validator, the generator and the command line all list instrument files through this."""
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml"))
