@@ -108,3 +108,18 @@ def test_contributed_text_reaches_the_terminal_clean(capsys, monkeypatch):
     code, out, _ = run(capsys, "list", "--json")
     assert json.loads(out)[0]["short_name"] == HOSTILE  # --json is data: nothing lost...
     assert cli.clean(out) == out  # ...and every control character escaped
+
+
+def test_csv_output_uses_the_exports_formula_guard():
+    import sys as _sys
+    from io import StringIO
+
+    from treatylib import cli
+
+    saved, _sys.stdout = _sys.stdout, StringIO()
+    try:
+        cli._print([{"a": "=1+1", "b": "ok"}], ["a", "b"], "csv")
+        out = _sys.stdout.getvalue()
+    finally:
+        _sys.stdout = saved
+    assert out.splitlines()[1] == "'=1+1,ok"

@@ -148,9 +148,11 @@ def _print(rows: list[dict], columns: list[str], fmt: str) -> None:
     elif fmt == "csv":
         import csv
 
+        from .render.safe import csv_cell  # the exports' own guard: no cell runs as a spreadsheet formula
+
         writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: csv_cell(clean(str(v))) for k, v in row.items()} for row in rows)
     else:
         cells = [[clean(str(row.get(c, ""))) for c in columns] for row in rows]
         widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]

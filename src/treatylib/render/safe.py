@@ -24,8 +24,6 @@ import re
 from functools import cache
 from urllib.parse import quote, urlsplit
 
-import markdown
-import nh3
 from markupsafe import escape
 
 
@@ -105,11 +103,15 @@ RICH_URL_SCHEMES = {"http", "https"}
 
 
 @cache
-def _markdown() -> markdown.Markdown:
+def _markdown():
+    import markdown  # here, not at the top: the command line imports this module for csv_cell
+
     return markdown.Markdown(extensions=[], output_format="html")
 
 
 def _sanitise(html: str) -> str:
+    import nh3
+
     return nh3.clean(
         html,
         tags=RICH_TAGS,
