@@ -52,7 +52,8 @@ def test_all_exports_exist_with_their_columns(site):
 
 def test_dates_keep_their_precision(site):
     dates = [r["date"] for r in rows(site, "participation.csv") if r["date"]]
-    assert all(re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", d) for d in dates)
+    single = r"\d{4}(-\d{2}(-\d{2})?)?[?~%]?"  # ISO 8601 at its precision, or an EDTF range of two
+    assert all(re.fullmatch(rf"{single}|({single}|\.\.)/({single}|\.\.)", d) for d in dates)
     mtcr = {r["state"]: r["date"] for r in rows(site, "participation.csv") if r["instrument"] == "mtcr"}
     assert mtcr["IND"] == "2016-06-27" and mtcr["ESP"] == "1989"  # a year stays a year
 
@@ -134,3 +135,14 @@ def test_declarations_csv_and_json(site):
     package = json.loads((site / "data" / "datapackage.json").read_text())
     resource = next(r for r in package["resources"] if r["name"] == "declarations")
     assert all(f.get("description") for f in resource["schema"]["fields"] if f["name"] != "instrument")
+
+
+def test_edtf_dates_round_trip_through_the_exports(site):
+    """A bounded date ('../1974-08-22', by that day) keeps its EDTF text in every export, and parses back."""
+    from treatylib.dates import PartialDate
+
+    zangger = [r for r in rows(site, "participation.csv") if r["instrument"] == "zangger" and r["state"] == "CAN"]
+    assert zangger and zangger[0]["date"] == "../1974-08-22"
+    assert PartialDate.parse(zangger[0]["date"]).human() == "by 22 August 1974"
+    record = json.loads((site / "data" / "instruments" / "zangger.json").read_text(encoding="utf-8"))
+    assert any(a["date"] == "../1974-08-22" for a in record["participation"] if a["state"] == "CAN")

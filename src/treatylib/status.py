@@ -164,9 +164,11 @@ class Status:
 
 
 def _happened_by(when: PartialDate | None, cutoff: dt.date | None) -> bool:
+    """A date at a source's precision counts from its first day ('1993' from 1 January); a date known
+    only within bounds ('../1990-09-03', '1996/2003') counts from the day it is certain, its last."""
     if cutoff is None:
         return True
-    return when is not None and when.earliest <= cutoff
+    return when is not None and (when.latest if when.is_range else when.earliest) <= cutoff
 
 
 def derive(actions: tuple[Action, ...] | list[Action], at: dt.date | None = None) -> Status:
@@ -403,7 +405,8 @@ def count_at_end(instrument: Instrument) -> int | None:
 def timeline(instrument: Instrument) -> list[tuple[dt.date, dict[str, int]]]:
     """Counts at the end of each year from the first act, then on the as-of date: the last point
     is the headline count by construction."""
-    dated = [a.date.earliest for a in instrument.participation if a.date]
+    # Open-ended ranges ('../1974') have no first day: start from the years that are known.
+    dated = [dt.date(a.date.year, 1, 1) for a in instrument.participation if a.date]
     if not dated:
         return []
     as_of = instrument.as_of.latest
@@ -420,8 +423,8 @@ def _years_with_changes(instrument: Instrument) -> set[int]:
     years = set()
     for act in instrument.participation:
         for when in (act.date, act.effective, act.withdrawal_rescinded):
-            if when:
-                years.update(range(when.earliest.year, when.latest.year + 1))
+            if when:  # a range changes the counts in the year it becomes certain
+                years.update({when.latest.year} if when.is_range else range(when.earliest.year, when.latest.year + 1))
         state = states.get(act.state) if states.is_known(act.state) else None
         if state and state.ended:
             years.add(int(state.ended[:4]))

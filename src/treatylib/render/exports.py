@@ -93,7 +93,9 @@ _DESCRIPTIONS = {
     "instrument": "Instrument id (file name of its YAML)",
     "state": "ISO 3166-1/3166-3 alpha-3 code",
     "action": "What the state did",
-    "date": "ISO 8601 date at the source's precision (YYYY, YYYY-MM or YYYY-MM-DD)",
+    "date": "ISO 8601 date at the source's precision (YYYY, YYYY-MM or YYYY-MM-DD), or, where the source gives "
+    "only bounds or a rough date, EDTF levels 0-1 (ISO 8601-2): 1996/2003 between, ../2003 by, 1996/.. from, "
+    "1984? uncertain, 1978~ approximate, 1978% both",
     "depositary": "Depositary key, when the deposit is with one of several",
     "source": "URL of the source: the original document (the depositary's or publisher's page), not a copy of it",
     "via": "URL of the copy the source was read through (a mirror, archive, reproduction or third-party harvest), "

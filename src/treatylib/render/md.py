@@ -53,6 +53,8 @@ def date_words(value: PartialDate | None, empty: str = "—") -> str:
     """A date as a reader sees it, as plain text; reduced precision is said, not hidden."""
     if value is None:
         return empty
+    if value.is_range or value.qualifier:
+        return value.human()  # "between 1996 and 2003", "by 1990", "about 1978"
     if value.precision == "day":
         return value.text
     return f"{value.text} ({value.precision} only)"

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from .. import yamlio
+from ..dates import FORMS
 from ..paths import SCHEMA
 
 NOT_A_MAPPING = "the file must hold a mapping of fields (id, name, ...)"
@@ -84,7 +85,7 @@ def _message(error) -> str:
     if error.validator == "additionalProperties":
         return f"{where or 'top level'}: {error.message}"
     if error.validator == "pattern" and error.schema.get("description", "").startswith("ISO 8601"):
-        return f"{where}: {error.instance!r} is not a date in the form YYYY-MM-DD, YYYY-MM or YYYY"
+        return f"{where}: {error.instance!r} is not a date in the form {FORMS}"
     if error.validator == "not":
         # The schema's only `not`s: withdrawal-only fields, and `effective`, on another action.
         if "effective" in str(error.validator_value):
