@@ -221,3 +221,15 @@ def test_dprk_npt_withdrawal_is_disputed_and_its_1993_notice_rescinded(load):
     dprk = roster(load("npt"))["PRK"]
     assert dprk.status == "withdrawn" and dprk.disputed
     assert dprk.withdrawal_rescinded is not None and dprk.withdrawal_rescinded.year == 1993
+
+
+def test_pakistan_is_not_in_the_hcoc_by_its_cited_source(load):
+    # Global Security Newswire, 31 March 2003: China, North Korea, India and Pakistan "have refused to
+    # join the code"; India subscribed on 1 June 2016 (138th). A cited 'had not joined' beats 'not recorded'.
+    from treatylib.status import standing
+
+    hcoc = load("hcoc")
+    pakistan = standing(hcoc, "PAK")
+    assert pakistan.status is None and pakistan.known_to.text == "2003-03-31"
+    assert pakistan.label == "Not joined (as of 31 March 2003)"
+    assert standing(hcoc, "IND").status == "member"

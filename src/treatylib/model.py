@@ -134,6 +134,16 @@ class OpenTo:
 
 
 @dataclass(frozen=True)
+class NotJoined:
+    """A cited source's word that a state had not joined an incompletely listed instrument by a date."""
+
+    state: str
+    as_of: PartialDate
+    source: str
+    note: str
+
+
+@dataclass(frozen=True)
 class OfficialCount:
     source: str
     as_of: PartialDate
@@ -243,6 +253,7 @@ class Instrument:
     complete_to: PartialDate | None = None  # an incomplete list holds every act up to this date
     open_to: OpenTo | None = None
     coverage_note: str | None = None
+    not_joined: tuple[NotJoined, ...] = ()
     declarations: tuple[Declaration, ...] = ()
     declarations_note: str | None = None  # what the declarations list covers and lacks
 
@@ -405,6 +416,10 @@ def from_data(data: dict, path: str = "") -> Instrument:
         if "open_to" in data
         else None,
         coverage_note=data.get("coverage_note"),
+        not_joined=tuple(
+            NotJoined(n["state"], PartialDate.parse(n["as_of"]), n["source"], n["note"])
+            for n in data.get("not_joined", ())
+        ),
         declarations=tuple(_declaration(d, default_source) for d in data.get("declarations", ())),
         declarations_note=data.get("declarations_note"),
         official_counts=tuple(

@@ -342,6 +342,9 @@ def standing(instrument: Instrument, code: str, at: dt.date | None = None) -> St
             return Status("ineligible")
         if instrument.participation_complete:
             return Status(None)
+        said = next((n for n in instrument.not_joined if n.state == code), None)
+        if said:  # a cited source says so, for its date: better than 'not recorded'
+            return Status(None, known_to=said.as_of)
         return Status(None, known_to=instrument.complete_to) if instrument.complete_to else Status("unknown")
     status = derive(acts, at)
     changes = _instrument_changes(instrument, status, at)

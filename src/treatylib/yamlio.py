@@ -285,6 +285,7 @@ KEY_ORDER = [
     "participation_complete",
     "complete_to",
     "coverage_note",
+    "not_joined",
     "as_of",
     "sources",
     "official_counts",

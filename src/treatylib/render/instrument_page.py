@@ -51,6 +51,7 @@ def render(inst: Instrument, by_id: dict[str, Instrument], non_joined: list[str]
         events_section(inst),
         _related(inst, by_id),
         _participation(inst, statuses, non_joined, world_map),
+        _said_outside(inst),
         instrument_section(inst),
         _sources(inst),
         cite_block(_title(inst), f"instruments/{inst.id}.html", inst.as_of, f"acref-{inst.id}"),
@@ -336,6 +337,24 @@ def _participation(inst: Instrument, statuses: dict[str, Status], non_joined: li
             sentence = f"<div data-search-exclude markdown>\n\n{sentence}\n\n</div>"
         out += f"### States that have not joined\n\n{sentence}\n\n"
     return out
+
+
+def _said_outside(inst: Instrument) -> str:
+    """On an incomplete list: the states a cited source says had not joined, and when."""
+    if not inst.not_joined:
+        return ""
+    rows = []
+    for entry in sorted(inst.not_joined, key=lambda n: states.sort_key(n.state)):
+        src = inst.source(entry.source)
+        rows.append(
+            [md.state_link(entry.state), md.date(entry.as_of), entry.note, link(src.title, src.url) if src else ""]
+        )
+    heading = "Not joined, according to a source"
+    intro = text(
+        "The list above is incomplete, so absence from it proves nothing; these sources say the state "
+        "had not joined by the date given."
+    )
+    return f"### {heading}\n\n{intro}\n\n" + md.table(["State", "As of", "What the source says", "Source"], rows) + "\n"
 
 
 def _sources(inst: Instrument) -> str:

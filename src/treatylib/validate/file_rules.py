@@ -75,6 +75,8 @@ def _date_fields(data: dict) -> Iterator[tuple[tuple, str]]:
             yield ("declarations", i, "date"), item["date"]
     for i, event in items(data, "events"):
         yield ("events", i, "date"), event["date"]
+    for i, entry in items(data, "not_joined"):
+        yield ("not_joined", i, "as_of"), entry["as_of"]
 
 
 def _date(value) -> PartialDate | None:
@@ -401,6 +403,25 @@ def event_dates(data: dict, facts: FileFacts) -> Iterator[Finding]:
             yield ("events", i, "date"), f"{kind} {when} disagrees with {label} {expected}"
         if kind == "expired" and ended.get("reason") != "expiry":
             yield ("events", i, "type"), f"'expired' but ended.reason is {ended.get('reason')!r}"
+
+
+@rule("not-joined")
+def not_joined(data: dict, facts: FileFacts) -> Iterator[Finding]:
+    """A source's 'had not joined by then' cannot stand beside a joining act on or before that date,
+    and belongs only to a list that is incomplete (a complete list says it already)."""
+    if data.get("participation_complete", True) and "not_joined" in data:
+        yield ("not_joined",), "a complete participation list needs no not_joined entries"
+    sources = {s["key"] for _, s in items(data, "sources")} if is_whole(data, "sources") else None
+    joined = {}
+    for _, act in items(data, "participation"):
+        if act["action"] in _JOINING and (when := _date(act.get("date"))):
+            joined.setdefault(act["state"], []).append(when)
+    for i, entry in items(data, "not_joined"):
+        as_of = _date(entry["as_of"])
+        if sources is not None and entry["source"] not in sources:
+            yield ("not_joined", i, "source"), f"source {entry['source']!r} is not listed in sources"
+        if as_of and any(not when.surely_after(as_of) for when in joined.get(entry["state"], [])):
+            yield ("not_joined", i, "state"), f"{entry['state']} has a joining act on or before {as_of}"
 
 
 @rule("official-counts")
