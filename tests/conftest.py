@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from treatylib import paths, site_build
+from treatylib import paths, site_build, yamlio
 from treatylib.build import generate
+from treatylib.model import from_data
 
 
 def build_site(target, offline: bool = False):
@@ -55,3 +56,16 @@ def browser():
         chromium = pw.chromium.launch(executable_path=search_eval.CHROMIUM, args=search_eval.LAUNCH_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def load():
+    """An instrument's typed model from treaties/<id>.yaml, read once per test session."""
+    cache = {}
+
+    def get(ident):
+        if ident not in cache:
+            cache[ident] = from_data(yamlio.load(paths.TREATIES / f"{ident}.yaml"))
+        return cache[ident]
+
+    return get

@@ -6,25 +6,9 @@ If one of these fails, either the data regressed or the world changed: check the
 import datetime as dt
 from pathlib import Path
 
-import pytest
-
-from treatylib import yamlio
-from treatylib.model import from_data
 from treatylib.status import count_at_end, derive, roster
 
 TREATIES = Path(__file__).parents[1] / "treaties"
-
-
-@pytest.fixture(scope="module")
-def load():
-    cache = {}
-
-    def get(ident):
-        if ident not in cache:
-            cache[ident] = from_data(yamlio.load(TREATIES / f"{ident}.yaml"))
-        return cache[ident]
-
-    return get
 
 
 def actions(inst, state):

@@ -18,7 +18,6 @@ import io
 import json
 from pathlib import Path
 
-import pytest
 from frictionless import validate
 
 from treatylib import yamlio
@@ -29,18 +28,6 @@ from treatylib.render.limits import events_section, limits_rows, limits_section,
 from treatylib.validate.file_rules import _EVENT_FIELDS
 
 TREATIES = Path(__file__).parents[1] / "treaties"
-
-
-@pytest.fixture(scope="module")
-def load():
-    cache = {}
-
-    def get(ident):
-        if ident not in cache:
-            cache[ident] = from_data(yamlio.load(TREATIES / f"{ident}.yaml"))
-        return cache[ident]
-
-    return get
 
 
 def limit(inst, name) -> Limit:
