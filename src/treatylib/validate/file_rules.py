@@ -32,6 +32,7 @@ from .schema_layer import format_path, is_whole, items
 class FileFacts(NamedTuple):
     stem: str  # the file name without .yaml
     instrument: Instrument | None  # None unless the whole file is well-formed
+    by_state: dict[str, list[tuple[int, dict]]]  # the accepted participation, grouped once for every rule
 
 
 Finding = tuple[tuple, str]
@@ -258,7 +259,7 @@ def _by_state(data: dict) -> dict[str, list[tuple[int, dict]]]:
 
 @rule("signature-after-ratification")
 def signature_after_ratification(data: dict, facts: FileFacts) -> Iterator[Finding]:
-    for state, acts in _by_state(data).items():
+    for state, acts in facts.by_state.items():
         signatures = [d for _, a in acts if a["action"] == "signature" and (d := _date(a.get("date")))]
         if not signatures:
             continue
@@ -284,7 +285,7 @@ def withdrawal_dates(data: dict, facts: FileFacts) -> Iterator[Finding]:
 
 @rule("action-after-withdrawal")
 def action_after_withdrawal(data: dict, facts: FileFacts) -> Iterator[Finding]:
-    for state, acts in _by_state(data).items():
+    for state, acts in facts.by_state.items():
         dated = [(i, a, d) for i, a in acts if (d := _date(a.get("date")))]
         dated.sort(key=lambda iad: iad[2].sort_key)
         withdrawn_at = None
@@ -307,7 +308,7 @@ def action_after_withdrawal(data: dict, facts: FileFacts) -> Iterator[Finding]:
 def withdrawal_needs_consent(data: dict, facts: FileFacts) -> Iterator[Finding]:
     """A state can only withdraw from, or revoke, what it had consented to: by its own act, or by the
     act of a state it continues (Russia the USSR's)."""
-    by_state = _by_state(data)
+    by_state = facts.by_state
     for state, acts in by_state.items():
         inherited = [a for former in _continued(state) for _, a in by_state.get(former, [])]
         consents = [a for _, a in acts if a["action"] in CONSENT_ACTIONS | MEMBERSHIP_ACTIONS] + [
@@ -465,7 +466,7 @@ def check(data: dict, stem: str, instrument=_BUILD_IT) -> Iterator[tuple[str, in
     """Run every rule on the accepted part of a file; `instrument` is its whole_instrument, or None."""
     if instrument is _BUILD_IT:  # called on its own, on data no one has checked yet
         instrument = None if schema_layer.errors(data)[0] else whole_instrument(data)
-    facts = FileFacts(stem, instrument)
+    facts = FileFacts(stem, instrument, _by_state(data))
     for rule_id, func in RULES.items():
         for path, message in func(data, facts):
             prefix = format_path(path)
@@ -522,7 +523,7 @@ def declaration_state(data: dict, facts: FileFacts) -> Iterator[Finding]:
 def declaration_made(data: dict, facts: FileFacts) -> Iterator[Finding]:
     """'upon-ratification' needs that state's ratification (and so on), on the same date if both
     are dated; a 'later' one is not before the state's first act nor after as_of."""
-    by_state = _by_state(data)
+    by_state = facts.by_state
     as_of = _date(data.get("as_of"))
     for i, item in _declarations(data):
         acts = [a for _, a in by_state.get(item["state"], [])]
