@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 from ..dates import PartialDate
 from .safe import strip_controls
 
 SITE_NAME = "Arms Control Treaty Reference Library"
-SITE_URL = "https://arms-control-reference.example.org/"
+# The same setting mkdocs.yml reads: the published address when deploying, the dev server locally.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/").rstrip("/") + "/"
 
 
 def cite_block(title: str, page_path: str, as_of: PartialDate, key: str) -> str:
