@@ -1,0 +1,161 @@
+"""The designations timeline page, and the section a state's page shows.
+
+Every value from data/designations.yaml reaches the page through `safe` (`md.table` escapes
+non-`Md` cells; links go through `safe.link`), so an entity name is text, never markup.
+"""
+
+from __future__ import annotations
+
+from .. import states
+from ..designations import Designation, Designations, Lead, Notice, default
+from .md import date, front_matter, heading, table
+from .safe import Md, internal, link, text
+
+PAGE = "designations.md"
+TITLE = "Designations that enforce the regimes"
+
+INTRO = Md(
+    "Government designations made under non-proliferation authorities (for example United States "
+    "Executive Order 13382, which blocks the property of proliferators of weapons of mass destruction "
+    "and their means of delivery) that concern the states in this library: who designated which entity, "
+    "under which authority, on which date, and which programme or system the notice names.\n\n"
+    "**What this list is:** a small, dated sample taken from official notices only (press statements, "
+    "press releases, Federal Register notices and rules of the designating government), each entry "
+    "saying only what its notice says, with the entity's name exactly as published and a link to the "
+    "notice. A later delisting is shown when an official notice records it.\n\n"
+    "**What it is not:** a sanctions database or a screening list. It is far from complete, it may be "
+    "out of date, and a name missing here says nothing about an entity. For compliance, use the "
+    "designating government's own lists. A designation records a government's decision and its stated "
+    "reasons; it is not a finding of this library.\n\n"
+)
+ENTRY_HEADERS = [
+    "Date",
+    "Entity (as published)",
+    "Entity's country",
+    "Programme or system named",
+    "Authority",
+    "By",
+    "Notice",
+]
+
+
+def _notice_link(notice: Notice) -> Md:
+    out = link(notice.title, notice.url)
+    if notice.via:
+        out = Md(f"{out} (read via {link(notice.via.title, notice.via.url)})")
+    return out
+
+
+def _entity(entry: Designation) -> Md:
+    out = text(entry.entity)
+    if entry.aliases:
+        out = Md(f"{out} (also published as {text('; '.join(entry.aliases))})")
+    if entry.delisted:
+        out = Md(f"{out}<br>**Delisted** {date(entry.delisted.date)}: {_notice_link(entry.delisted.source)}")
+    return out
+
+
+def _country(entry: Designation) -> Md:
+    out = text(states.name(entry.entity_country))
+    if entry.location_as_published:
+        out = Md(f"{out} (published: {text(entry.location_as_published)})")
+    return out
+
+
+def _by(entry: Designation) -> Md:
+    return Md(f"{text(entry.agency)}, {text(states.name(entry.government))}")
+
+
+def _row(entry: Designation) -> list[object]:
+    notice = _notice_link(entry.source)
+    if entry.note:
+        notice = Md(f"{notice}<br>{text(entry.note)}")
+    return [
+        date(entry.date),
+        _entity(entry),
+        _country(entry),
+        text(entry.programme),
+        text(entry.authority),
+        _by(entry),
+        notice,
+    ]
+
+
+def _lead_rows(leads: tuple[Lead, ...], state_prefix: str) -> list[list[object]]:
+    return [
+        [
+            date(lead.lead_date, empty="no date"),
+            internal(states.name(lead.concerns), f"{state_prefix}{lead.concerns.lower()}.md"),
+            text(lead.lead),
+            text(lead.looked_for),
+        ]
+        for lead in leads
+    ]
+
+
+def _out_of_reach(leads: tuple[Lead, ...], state_prefix: str, level: int) -> str:
+    out = heading(level, "Notices out of reach")
+    if not leads:
+        return out + "Every lead we followed was confirmed from its official notice.\n\n"
+    out += (
+        "These designations were reported (in news, reports or the issue that asked for this list), but "
+        "their official notice could not be read when the list was checked, so they are **not** listed "
+        "above and no entity is named here. Each will be added once its notice is read.\n\n"
+    )
+    return out + table(
+        ["Date the lead gives (unconfirmed)", "Concerns", "Lead", "Official notice looked for"],
+        _lead_rows(leads, state_prefix),
+    )
+
+
+def render(data: Designations | None = None) -> str:
+    data = data or default()
+    out = front_matter(
+        TITLE,
+        description="Dated government designations under non-proliferation authorities, from official notices",
+        tags=["designations", "sanctions", "Executive Order 13382"],
+    )
+    out += f"# {TITLE}\n\n" + INTRO
+    out += f"Checked against official sources on {date(data.as_of)}. Newest first.\n\n"
+    if not data.entries:
+        out += (
+            '!!! note "No designation is listed yet"\n'
+            "    No official notice could yet be read in full, so no designation is listed: an entry is "
+            "added only from its notice. The leads we followed are below.\n\n"
+        )
+    for year, entries in data.by_year():
+        out += heading(2, str(year))
+        out += table(ENTRY_HEADERS, [_row(e) for e in entries]) + "\n"
+    out += _out_of_reach(data.out_of_reach, "states/", 2)
+    out += "The list is also in the [data downloads](data.md): `designations.csv` and `designations.json`.\n"
+    return out
+
+
+def designations_for(code: str, data: Designations | None = None, level: int = 2) -> str:
+    """Markdown for the designations section of a state's page (states/<code>.md)."""
+    data = data or default()
+    entries, leads = data.for_state(code), data.leads_for(code)
+    name = states.name(code)
+    out = heading(level, "Designations")
+    page = internal(TITLE.lower().capitalize(), f"../{PAGE}")
+    if not entries and not leads:
+        return out + Md(f"No designation concerning {text(name)} is listed. See {page}.\n\n")
+    if entries:
+        out += Md(
+            f"Designations under non-proliferation authorities that concern {text(name)} (its programme, "
+            f"or an entity placed in it), from official notices, newest first. A sample, not a sanctions "
+            f"database: see {page}.\n\n"
+        )
+        out += table(ENTRY_HEADERS, [_row(e) for e in entries]) + "\n"
+    else:
+        out += Md(
+            f"No designation concerning {text(name)} is listed yet: an entry is added only from its "
+            f"official notice. See {page}.\n\n"
+        )
+    if leads:
+        out += Md(
+            f"**Notices out of reach:** {len(leads)} reported designation{'s' if len(leads) != 1 else ''} "
+            f"concerning {text(name)} could not yet be confirmed from an official notice "
+            f"({internal('list', f'../{PAGE}#notices-out-of-reach')}).\n\n"
+        )
+    return out
