@@ -102,10 +102,8 @@ def _out_of_reach(leads: tuple[Lead, ...], state_prefix: str, level: int) -> str
         "their official notice could not be read when the list was checked, so they are **not** listed "
         "above and no entity is named here. Each will be added once its notice is read.\n\n"
     )
-    return out + table(
-        ["Date the lead gives (unconfirmed)", "Concerns", "Lead", "Official notice looked for"],
-        _lead_rows(leads, state_prefix),
-    )
+    headers = ["Date the lead gives (unconfirmed)", "Concerns", "Lead", "Official notice looked for"]
+    return out + table(headers, _lead_rows(leads, state_prefix)) + "\n"
 
 
 def render(data: Designations | None = None) -> str:
