@@ -70,6 +70,14 @@ def test_real_entries_cite_official_notices_only():
         assert str(notice.accessed) == "2026-12-06" or notice.accessed.year < 2027
 
 
+def test_real_entries_quote_their_notice():
+    """Each entity's name, as recorded, appears word for word in the notice's sentence the entry quotes."""
+    listed = designations.load()
+    for entry in listed.entries:
+        assert entry.quote and entry.entity in entry.quote, entry.entity
+        assert entry.concerns == "PAK" or entry.concerns in entry.quote
+
+
 def test_real_leads_out_of_reach_concern_pakistan_2021_to_2024():
     """The issue's 'done when': Pakistan 2021-2024 is listed, or the note says which notices were out of reach."""
     listed = designations.load()
@@ -160,11 +168,17 @@ def test_make_validate_covers_the_file(tmp_path, monkeypatch):
 
 
 def test_model_is_frozen_and_newest_first(sample):
-    assert [e.entity for e in sample.entries] == ["Fixture Entity A", "Fixture Entity B", "Fixture Entity Old"]
+    assert [e.entity for e in sample.entries] == [
+        "Fixture Entity A",
+        "Fixture Entity B",
+        "Fixture Entity Old",
+        "Fixture Entity D",
+    ]
     with pytest.raises(dataclasses.FrozenInstanceError):
         sample.entries[0].entity = "changed"
-    assert [year for year, _ in sample.by_year()] == [2024, 2023]
-    old = sample.entries[-1]
+    assert [year for year, _ in sample.by_year()] == [2024, 2023, 2022]
+    assert sample.entries[-1].entity_country is None and sample.entries[-1].date_basis == "notice-published"
+    old = next(e for e in sample.entries if e.entity == "Fixture Entity Old")
     assert old.delisted and str(old.delisted.date) == "2025-01" and old.delisted.source.key == "notice-c"
     assert old.source.via and str(old.source.via.captured) == "2024-05"
 
@@ -172,8 +186,9 @@ def test_model_is_frozen_and_newest_first(sample):
 def test_for_state_covers_programme_and_entity_country(sample):
     assert len(sample.for_state("PAK")) == 3
     assert [e.entity for e in sample.for_state("CHN")] == ["Fixture Entity Old"]
+    assert [e.entity for e in sample.for_state("IRN")] == ["Fixture Entity D"]
     assert sample.for_state("IND") == ()
-    assert [lead.lead for lead in sample.leads_for("IRN")] == ["Fixture lead with no notice read."]
+    assert [lead.lead for lead in sample.leads_for("IND")] == ["Fixture lead with no notice read."]
 
 
 # --- page and state section ----------------------------------------------------------------
@@ -187,7 +202,9 @@ def _html(page: str) -> str:
 
 def test_page_is_a_timeline_grouped_by_year(sample):
     page = designations_page.render(sample)
-    assert page.index("## 2024") < page.index("## 2023") < page.index("## Notices out of reach")
+    assert page.index("## 2024") < page.index("## 2023") < page.index("## 2022") < page.index("## Notices out of reach")
+    assert "notice published; the part read gives no designation date" in page
+    assert "not stated in the part of the notice read" in page
     assert page.index("Fixture Entity A") < page.index("Fixture Entity B")
     assert "What it is not: a sanctions database" in page.replace("**", "")
     assert "[Fixture notice A](https://example.org/notice-a)" in page
@@ -210,12 +227,24 @@ def test_state_section(sample):
     china = designations_page.designations_for("CHN", sample, level=3)
     assert china.startswith("### Designations") and "Fixture Entity Old" in china
     iran = designations_page.designations_for("IRN", sample)
-    assert "No designation concerning Iran is listed yet" in iran and "Notices out of reach" in iran
+    assert "Fixture Entity D" in iran and "Notices out of reach" not in iran
     india = designations_page.designations_for("IND", sample)
-    assert "No designation concerning India is listed" in india
+    assert "No designation concerning India is listed yet" in india and "Notices out of reach" in india
+    france = designations_page.designations_for("FRA", sample)
+    assert "No designation concerning France is listed." in france
 
 
-TEXT_FIELDS = {"title", "publisher", "authority", "agency", "entity", "location_as_published", "programme", "note"}
+TEXT_FIELDS = {
+    "title",
+    "publisher",
+    "authority",
+    "agency",
+    "entity",
+    "location_as_published",
+    "programme",
+    "quote",
+    "note",
+}
 
 
 def _poisoned(value, key=None):
@@ -250,12 +279,19 @@ def test_hostile_strings_stay_text():
 def test_csv_and_json_exports(sample):
     files = exports.render_designations(sample)
     rows = list(csv.DictReader(io.StringIO(files["designations.csv"])))
-    assert [r["entity"] for r in rows] == ["Fixture Entity A", "Fixture Entity B", "Fixture Entity Old"]
+    assert [r["entity"] for r in rows] == [
+        "Fixture Entity A",
+        "Fixture Entity B",
+        "Fixture Entity Old",
+        "Fixture Entity D",
+    ]
+    assert rows[3]["date_basis"] == "notice-published" and rows[3]["entity_country"] == ""
+    assert rows[3]["quote"] == "Fixture sentence naming Fixture Entity D."
     assert list(rows[0]) == exports.DESIGNATION_FIELDS
     assert rows[2]["via"] == "https://example.org/archive/notice-b" and rows[2]["delisted"] == "2025-01"
     record = json.loads(files["designations.json"])
-    assert record["as_of"] == "2026-12-06" and len(record["designations"]) == 3
-    assert record["out_of_reach"][0]["concerns"] == "IRN"
+    assert record["as_of"] == "2026-12-06" and len(record["designations"]) == 4
+    assert record["out_of_reach"][0]["concerns"] == "IND"
     assert {n["key"] for n in record["notices"]} == {"notice-a", "notice-b", "notice-c"}
 
 

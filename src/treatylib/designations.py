@@ -55,10 +55,12 @@ class Designation:
     government: str  # state code of the designating government
     agency: str
     entity: str  # exactly as published
-    entity_country: str  # state code
+    entity_country: str | None  # state code; None when the part of the notice read does not say
     concerns: str  # state code of the programme the notice names
     programme: str
     source: Notice
+    date_basis: str = "designation"  # or "notice-published": the notice read gives no designation date
+    quote: str | None = None  # the notice's own sentence, verbatim
     aliases: tuple[str, ...] = ()
     location_as_published: str | None = None
     delisted: Delisting | None = None
@@ -131,10 +133,12 @@ def _designation(item: dict, notices: dict[str, Notice]) -> Designation:
         government=item["government"],
         agency=item["agency"],
         entity=item["entity"],
-        entity_country=item["entity_country"],
+        entity_country=item.get("entity_country"),
         concerns=item["concerns"],
         programme=item["programme"],
         source=notices[item["source"]],
+        date_basis=item.get("date_basis", "designation"),
+        quote=item.get("quote"),
         aliases=tuple(item.get("aliases") or ()),
         location_as_published=item.get("location_as_published"),
         delisted=Delisting(PartialDate.parse(delisted["date"]), notices[delisted["source"]]) if delisted else None,

@@ -55,11 +55,21 @@ def _entity(entry: Designation) -> Md:
     return out
 
 
+NOT_STATED = "not stated in the part of the notice read"
+
+
 def _country(entry: Designation) -> Md:
-    out = text(states.name(entry.entity_country))
+    out = text(states.name(entry.entity_country)) if entry.entity_country else Md(f"<em>{NOT_STATED}</em>")
     if entry.location_as_published:
         out = Md(f"{out} (published: {text(entry.location_as_published)})")
     return out
+
+
+def _date(entry: Designation) -> Md:
+    """The date, saying so when it is the notice's publication date rather than the designation's own."""
+    if entry.date_basis == "notice-published":
+        return Md(f"{date(entry.date)}<br><small>notice published; the part read gives no designation date</small>")
+    return date(entry.date)
 
 
 def _by(entry: Designation) -> Md:
@@ -71,7 +81,7 @@ def _row(entry: Designation) -> list[object]:
     if entry.note:
         notice = Md(f"{notice}<br>{text(entry.note)}")
     return [
-        date(entry.date),
+        _date(entry),
         _entity(entry),
         _country(entry),
         text(entry.programme),

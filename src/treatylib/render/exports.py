@@ -91,6 +91,7 @@ EVENT_FIELDS = ["instrument", "type", "date", "place", "article", "source", "via
 STATE_FIELDS = ["code", "name", "region", "subregion", "former", "continuator", "successors", "predecessors"]
 DESIGNATION_FIELDS = [
     "date",
+    "date_basis",
     "authority",
     "government",
     "agency",
@@ -100,6 +101,7 @@ DESIGNATION_FIELDS = [
     "location_as_published",
     "concerns",
     "programme",
+    "quote",
     "notice_title",
     "source",
     "via",
@@ -181,13 +183,17 @@ _LIMIT_DESCRIPTIONS = {
     "note": "How to read the number",
 }
 _DESIGNATION_DESCRIPTIONS = {
-    "date": "Date of the designation as the official notice gives it (ISO 8601 at its precision)",
+    "date": "Date of the designation as the official notice gives it (ISO 8601 at its precision); see date_basis",
+    "date_basis": "designation: the date the notice gives for the designation; notice-published: the notice's "
+    "publication date, where the part of the notice read gives no date for the designation itself",
+    "quote": "The notice's own sentence supporting the row, verbatim",
     "authority": "The legal authority the notice names, e.g. Executive Order 13382",
     "government": "Alpha-3 code of the designating government",
     "agency": "The agency that made the designation, as the notice names it",
     "entity": "The entity's name exactly as published in the notice",
     "aliases": "Other names the notice gives, separated by semicolons",
-    "entity_country": "Alpha-3 code of the country the notice places the entity in",
+    "entity_country": "Alpha-3 code of the country the notice places the entity in; empty when the part of the "
+    "notice read does not say",
     "location_as_published": "The entity's location in the notice's own words",
     "concerns": "Alpha-3 code of the state whose programme the notice names",
     "programme": "The programme or system the notice names, in its words",
@@ -475,15 +481,17 @@ def designation_rows(data: Designations) -> list[dict]:
     return [
         {
             "date": d.date.text,
+            "date_basis": d.date_basis,
             "authority": d.authority,
             "government": d.government,
             "agency": d.agency,
             "entity": d.entity,
             "aliases": ";".join(d.aliases),
-            "entity_country": d.entity_country,
+            "entity_country": d.entity_country or "",
             "location_as_published": d.location_as_published or "",
             "concerns": d.concerns,
             "programme": d.programme,
+            "quote": d.quote or "",
             "notice_title": d.source.title,
             "source": d.source.url,
             "via": d.source.via.url if d.source.via else "",

@@ -139,7 +139,7 @@ def source_keys(data: dict) -> Iterator[tuple[str, tuple, str]]:
 def known_states(data: dict) -> Iterator[tuple[str, tuple, str]]:
     for i, entry in _items(data, "designations"):
         for key in ("government", "entity_country", "concerns"):
-            if not states.is_known(entry[key]):
+            if key in entry and not states.is_known(entry[key]):
                 yield "known-state", ("designations", i, key), f"unknown state code {entry[key]!r}"
     for i, lead in _items(data, "out_of_reach"):
         if not states.is_known(lead["concerns"]):
