@@ -19,7 +19,7 @@ import markdown
 import pytest
 from test_hostile import HOSTILE_URL, PAYLOAD, _LiveMarkup
 
-from treatylib import designations, yamlio
+from treatylib import designations, states, yamlio
 from treatylib.build import _designation_files
 from treatylib.render import designations_page, exports
 from treatylib.validate.designations import check_data, validate_file
@@ -75,7 +75,7 @@ def test_real_entries_quote_their_notice():
     listed = designations.load()
     for entry in listed.entries:
         assert entry.quote and entry.entity in entry.quote, entry.entity
-        assert entry.concerns == "PAK" or entry.concerns in entry.quote
+        assert states.name(entry.concerns) in entry.quote
 
 
 def test_real_leads_out_of_reach_concern_pakistan_2021_to_2024():
@@ -203,7 +203,9 @@ def _html(page: str) -> str:
 def test_page_is_a_timeline_grouped_by_year(sample):
     page = designations_page.render(sample)
     assert page.index("## 2024") < page.index("## 2023") < page.index("## 2022") < page.index("## Notices out of reach")
-    assert "notice published; the part read gives no designation date" in page
+    assert "(the notice's publication date: the part read gives no designation date)" in page
+    assert page.count("### 18 December 2024: Fixture notice A") == 1  # one notice, two entities: shown once
+    assert "> The notice says: “Fixture sentence naming Fixture Entity D.”" in page
     assert "not stated in the part of the notice read" in page
     assert page.index("Fixture Entity A") < page.index("Fixture Entity B")
     assert "What it is not: a sanctions database" in page.replace("**", "")

@@ -28,15 +28,8 @@ INTRO = Md(
     "designating government's own lists. A designation records a government's decision and its stated "
     "reasons; it is not a finding of this library.\n\n"
 )
-ENTRY_HEADERS = [
-    "Date",
-    "Entity (as published)",
-    "Entity's country",
-    "Programme or system named",
-    "Authority",
-    "By",
-    "Notice",
-]
+ENTITY_HEADERS = ["Entity (as published)", "Entity's country", "Later delisting"]
+NOT_STATED = "not stated in the part of the notice read"
 
 
 def _notice_link(notice: Notice) -> Md:
@@ -46,16 +39,23 @@ def _notice_link(notice: Notice) -> Md:
     return out
 
 
-def _entity(entry: Designation) -> Md:
+def _actions(entries: tuple[Designation, ...]) -> list[tuple[Designation, ...]]:
+    """Entries grouped by the decision they share (one notice, date, authority, programme), newest first:
+    a notice designating several entities is shown once, with one row per entity."""
+    groups: dict[tuple, list[Designation]] = {}
+    for e in entries:
+        key = (e.date.text, e.date_basis, e.source.key, e.authority, e.agency, e.government, e.concerns)
+        groups.setdefault(key + (e.programme, e.quote), []).append(e)
+    return [tuple(group) for group in groups.values()]
+
+
+def _entity(entry: Designation, with_note: bool) -> Md:
     out = text(entry.entity)
     if entry.aliases:
         out = Md(f"{out} (also published as {text('; '.join(entry.aliases))})")
-    if entry.delisted:
-        out = Md(f"{out}<br>**Delisted** {date(entry.delisted.date)}: {_notice_link(entry.delisted.source)}")
+    if with_note and entry.note:
+        out = Md(f"{out}<br>Note: {text(entry.note)}")
     return out
-
-
-NOT_STATED = "not stated in the part of the notice read"
 
 
 def _country(entry: Designation) -> Md:
@@ -65,30 +65,39 @@ def _country(entry: Designation) -> Md:
     return out
 
 
+def _delisting(entry: Designation) -> Md:
+    if not entry.delisted:
+        return Md("none recorded")
+    return Md(f"**Delisted** {date(entry.delisted.date)}: {_notice_link(entry.delisted.source)}")
+
+
 def _date(entry: Designation) -> Md:
     """The date, saying so when it is the notice's publication date rather than the designation's own."""
     if entry.date_basis == "notice-published":
-        return Md(f"{date(entry.date)}<br><small>notice published; the part read gives no designation date</small>")
+        return Md(f"{date(entry.date)} (the notice's publication date: the part read gives no designation date)")
     return date(entry.date)
 
 
-def _by(entry: Designation) -> Md:
-    return Md(f"{text(entry.agency)}, {text(states.name(entry.government))}")
-
-
-def _row(entry: Designation) -> list[object]:
-    notice = _notice_link(entry.source)
-    if entry.note:
-        notice = Md(f"{notice}<br>{text(entry.note)}")
-    return [
-        _date(entry),
-        _entity(entry),
-        _country(entry),
-        text(entry.programme),
-        text(entry.authority),
-        _by(entry),
-        notice,
+def _action(group: tuple[Designation, ...], state_prefix: str, level: int) -> str:
+    first = group[0]
+    out = heading(level, f"{first.date.human()}: {first.source.title}")
+    concerns = internal(states.name(first.concerns), f"{state_prefix}{first.concerns.lower()}.md")
+    lines = [
+        f"- **Date:** {_date(first)}",
+        f"- **Designated by:** {text(first.agency)}, {text(states.name(first.government))}",
+        f"- **Authority:** {text(first.authority)}",
+        f"- **Concerns:** {concerns}; programme or system named: {text(first.programme)}",
+        f"- **Notice:** {_notice_link(first.source)}",
     ]
+    shared_note = len({e.note for e in group}) == 1  # else each entity's row shows its own
+    if shared_note and first.note:
+        lines.append(f"- **Note:** {text(first.note)}")
+    out += "\n".join(lines) + "\n\n"
+    if first.quote:
+        out += f"> The notice says: “{text(first.quote)}”\n\n"
+    return (
+        out + table(ENTITY_HEADERS, [[_entity(e, not shared_note), _country(e), _delisting(e)] for e in group]) + "\n"
+    )
 
 
 def _lead_rows(leads: tuple[Lead, ...], state_prefix: str) -> list[list[object]]:
@@ -133,7 +142,7 @@ def render(data: Designations | None = None) -> str:
         )
     for year, entries in data.by_year():
         out += heading(2, str(year))
-        out += table(ENTRY_HEADERS, [_row(e) for e in entries]) + "\n"
+        out += "".join(_action(group, "states/", 3) for group in _actions(entries))
     out += _out_of_reach(data.out_of_reach, "states/", 2)
     out += "The list is also in the [data downloads](data.md): `designations.csv` and `designations.json`.\n"
     return out
@@ -154,7 +163,7 @@ def designations_for(code: str, data: Designations | None = None, level: int = 2
             f"or an entity placed in it), from official notices, newest first. A sample, not a sanctions "
             f"database: see {page}.\n\n"
         )
-        out += table(ENTRY_HEADERS, [_row(e) for e in entries]) + "\n"
+        out += "".join(_action(group, "", level + 1) for group in _actions(entries))
     else:
         out += Md(
             f"No designation concerning {text(name)} is listed yet: an entry is added only from its "
