@@ -100,16 +100,12 @@ def _action(group: tuple[Designation, ...], state_prefix: str, level: int) -> st
     )
 
 
-def _lead_rows(leads: tuple[Lead, ...], state_prefix: str) -> list[list[object]]:
-    return [
-        [
-            date(lead.lead_date, empty="no date"),
-            internal(states.name(lead.concerns), f"{state_prefix}{lead.concerns.lower()}.md"),
-            text(lead.lead),
-            text(lead.looked_for),
-        ]
-        for lead in leads
-    ]
+def _lead_item(lead: Lead, state_prefix: str) -> str:
+    # A list, not a table: each lead is a paragraph of prose, and four columns of it do not fit a phone.
+    when = f"{date(lead.lead_date)} (the lead's date, unconfirmed)" if lead.lead_date else "No date"
+    concerns = internal(states.name(lead.concerns), f"{state_prefix}{lead.concerns.lower()}.md")
+    looked_for = f"*Official notice looked for:* {text(lead.looked_for)}"
+    return f"- **{when}**, concerning {concerns}: {text(lead.lead)}<br>{looked_for}\n"
 
 
 def _out_of_reach(leads: tuple[Lead, ...], state_prefix: str, level: int) -> str:
@@ -121,8 +117,7 @@ def _out_of_reach(leads: tuple[Lead, ...], state_prefix: str, level: int) -> str
         "their official notice could not be read when the list was checked, so they are **not** listed "
         "above and no entity is named here. Each will be added once its notice is read.\n\n"
     )
-    headers = ["Date the lead gives (unconfirmed)", "Concerns", "Lead", "Official notice looked for"]
-    return out + table(headers, _lead_rows(leads, state_prefix)) + "\n"
+    return out + "".join(_lead_item(lead, state_prefix) for lead in leads) + "\n"
 
 
 def render(data: Designations | None = None) -> str:
@@ -171,7 +166,7 @@ def designations_for(code: str, data: Designations | None = None, level: int = 2
         )
     if leads:
         out += Md(
-            f"**Notices out of reach:** {len(leads)} reported designation{'s' if len(leads) != 1 else ''} "
+            f"**Notices out of reach:** {len(leads)} lead{'s' if len(leads) != 1 else ''} to designations "
             f"concerning {text(name)} could not yet be confirmed from an official notice "
             f"({internal('list', f'../{PAGE}#notices-out-of-reach')}).\n\n"
         )
