@@ -62,6 +62,18 @@ def test_real_file_is_valid_and_loads():
     assert str(listed.as_of) == "2026-12-06"
 
 
+def test_default_reads_the_file_again_when_it_changes(tmp_path, monkeypatch):
+    copy = tmp_path / "designations.yaml"
+    copy.write_text(VALID.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr(designations, "DESIGNATIONS_FILE", copy)
+    monkeypatch.setattr(designations, "load", lambda: designations.from_data(yamlio.load(copy)))
+    assert len(designations.default().entries) == 4
+    data = yamlio.load(copy)
+    del data["designations"][0]
+    copy.write_text(yamlio.dumps(data), encoding="utf-8")
+    assert len(designations.default().entries) == 3
+
+
 def test_real_entries_cite_official_notices_only():
     listed = designations.load()
     for notice in listed.notices:

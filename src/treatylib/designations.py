@@ -169,7 +169,13 @@ def load(path: Path = DESIGNATIONS_FILE) -> Designations:
     return from_data(data)
 
 
-@cache
 def default() -> Designations:
-    """The repository's designations, read once per process."""
+    """The repository's designations, read again only when the file changes: `make serve` regenerates
+    pages in one long-lived process, and a state page must not show the list as it was at start-up."""
+    info = DESIGNATIONS_FILE.stat()
+    return _load_version(info.st_mtime_ns, info.st_size)
+
+
+@cache
+def _load_version(mtime_ns: int, size: int) -> Designations:
     return load()

@@ -128,7 +128,7 @@ def render(data: Designations | None = None) -> str:
         tags=["designations", "sanctions", "Executive Order 13382"],
     )
     out += f"# {TITLE}\n\n" + INTRO
-    out += f"Checked against official sources on {date(data.as_of)}. Newest first.\n\n"
+    out += f"List last checked on {date(data.as_of)}. Newest first.\n\n"
     if not data.entries:
         out += (
             '!!! note "No designation is listed yet"\n'
