@@ -19,18 +19,31 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import catalog_cache, paths, site_build
+from . import catalog_cache, designations, paths, site_build
 from .catalog import Catalog
-from .render import changes, exports, index_pages, instrument_page, maps, matrix, schema_doc, state_pages, trackers
+from .render import (
+    changes,
+    designations_page,
+    exports,
+    index_pages,
+    instrument_page,
+    maps,
+    matrix,
+    schema_doc,
+    state_pages,
+    trackers,
+)
 from .render.citation import cite_block
 from .render.md import DOMAIN_LABELS, KIND_LABELS, front_matter, table
 from .render.safe import internal
 from .validate import validate_paths
+from .validate.designations import validate_file as validate_designations
 from .validate.intake import data_like
 
 
-def render_site(catalog: Catalog) -> dict[str, str]:
+def render_site(catalog: Catalog, listed: designations.Designations | None = None) -> dict[str, str]:
     """Every generated file, keyed by its path under the docs folder."""
+    listed = listed or designations.default()
     files: dict[str, str] = {}
     current = catalog.current_states
     for inst in catalog.instruments:
@@ -56,6 +69,16 @@ def render_site(catalog: Catalog) -> dict[str, str]:
     schema = json.loads(paths.SCHEMA.read_text(encoding="utf-8"))
     files["reference/fields.md"] = schema_doc.render(schema)
     files["schema/instrument.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    files.update(_designation_files(listed))
+    return files
+
+
+def _designation_files(listed: designations.Designations) -> dict[str, str]:
+    """The timeline page, its exports and its published schema."""
+    files = {designations_page.PAGE: designations_page.render(listed)}
+    files.update({f"data/{name}": text for name, text in exports.render_designations(listed).items()})
+    schema = json.loads(designations.SCHEMA_FILE.read_text(encoding="utf-8"))
+    files["schema/designations.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
     return files
 
 
@@ -75,7 +98,14 @@ def _downloads_page(catalog: Catalog) -> str:
             "a summary in our own words, and a link to the depositary's text",
         ),
         ("data/datapackage.json", "Frictionless Data Package descriptor of the CSV files"),
+        (
+            "data/designations.csv",
+            "Designations under non-proliferation authorities, one row per entity, from official notices: "
+            "date, authority, government, agency, entity as published, country, programme named, notice",
+        ),
+        ("data/designations.json", "The same designations with their notices, and the leads not yet confirmed"),
         ("schema/instrument.schema.json", "JSON Schema of the YAML source files"),
+        ("schema/designations.schema.json", "JSON Schema of data/designations.yaml"),
     ]
     rows = [[internal(path.rsplit("/", 1)[-1], path), what] for path, what in files]
     out += table(["File", "What it holds"], rows)
@@ -144,9 +174,15 @@ def generate(treaties: Path = paths.TREATIES, out: Path = paths.GENERATED_DOCS, 
             print(problem, file=sys.stderr)
         print(f"{len(result.problems)} problem(s); the site was not regenerated", file=sys.stderr)
         return 1
+    listed_data, listed_problems = validate_designations(root=paths.ROOT)
+    if listed_problems:
+        for problem in listed_problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(listed_problems)} problem(s); the site was not regenerated", file=sys.stderr)
+        return 1
     validated = time.perf_counter()
     catalog = Catalog(tuple(sorted(result.instruments, key=lambda i: i.id)))
-    rendered = render_site(catalog)
+    rendered = render_site(catalog, designations.from_data(listed_data))
     out.parent.mkdir(parents=True, exist_ok=True)
     site_build.clean_stale(out.parent, kinds=("docs",))  # left by a generator that was killed
     with tempfile.TemporaryDirectory(prefix=f"docs-{os.getpid()}-", dir=out.parent) as tmp:
