@@ -113,3 +113,13 @@ def test_pages_load_the_shared_file_and_stay_light(site):
     # Only these two pages load it.
     assert matrix.DATA_FILE not in (site / "index.html").read_text(encoding="utf-8")
     assert matrix.DATA_FILE not in (site / "instruments" / "npt.html").read_text(encoding="utf-8")
+
+
+def test_a_cell_resting_on_an_undated_act_is_flagged(catalog, data):
+    """standing() counts an undated act from the start; the year view must be able to say so."""
+    hcoc = [i[0] for i in data["instruments"]].index("hcoc")
+    inst = catalog.by_id["hcoc"]
+    for row in data["states"]:
+        undated = any(a.date is None for a in inst.actions_by_state().get(row[0], ()))
+        cell = row[5][hcoc]
+        assert (isinstance(cell, list) and len(cell) == 4 and cell[3] == 1) == undated, row[0]

@@ -21,13 +21,15 @@
   }
   // A cell is a kind index, or [kind, date], or [kind, date, changes]; a change is [year, kind, date]
   // from the end of that year on, or [year] for "as today". See view_data.py.
+  // A fourth field, 1, flags an undated act behind the cell: standing() counts it from the start,
+  // so a past year may show it too early, and the year view says so.
   function statusAt(cell, year) {
     const today = typeof cell === "number" ? { k: cell, date: "" } : { k: cell[0], date: cell[1] || "" };
     if (year >= model.last || typeof cell === "number" || cell.length < 3) return today;
     let found = null;
     cell[2].forEach(function (change) { if (change[0] <= year) found = change; });
-    if (!found || found.length === 1) return today;
-    return { k: found[1], date: found[2] || "" };
+    const status = !found || found.length === 1 ? today : { k: found[1], date: found[2] || "" };
+    return cell[3] === 1 ? { k: status.k, date: status.date, undated: true } : status;
   }
   function kindOf(status) {
     const [value, label, icon, css] = model.kinds[status.k];
@@ -156,7 +158,8 @@
       const group = $("mx-group").value, query = $("mx-state").value.trim().toLowerCase();
       const wanted = $("mx-status").value, hideClosed = $("mx-open").checked;
       const year = currentYear();
-      yearSays.textContent = year >= model.last ? "Today (data as of " + model.raw.asOf + ")" : "As it stood on 31 December " + year;
+      yearSays.textContent = year >= model.last ? "Today (data as of " + model.raw.asOf + ")" :
+        "As it stood on 31 December " + year + " (* an undated act, shown for every year)";
       let rows = model.states.filter(function (s) {
         return (!region || s.region === region) && (!group || s.groups.includes(group)) &&
           (!query || s.name.toLowerCase().includes(query) || s.code.toLowerCase() === query);
@@ -179,9 +182,10 @@
         body.appendChild(el("tr", {}, [el("th", { scope: "row" }, [stateLink(s)])].concat(cols.map(function (c, n) {
           const status = at(s, c);
           const k = kindOf(status);
-          const words = s.name + ", " + c.inst.short + ": " + describe(status);
+          const words = s.name + ", " + c.inst.short + ": " + describe(status) +
+            (status.undated ? " (an act's date is not recorded: the year it took effect is unknown)" : "");
           const icon = el("span", { class: "mx-i", role: "img", "aria-label": words, title: words, tabindex: "-1",
-            "data-r": r, "data-c": n, text: k.icon });
+            "data-r": r, "data-c": n, text: k.icon + (status.undated ? "*" : "") });
           return el("td", { class: "mx-" + k.css + (wanted && k.value !== wanted ? " mx-dim" : "") }, [icon]);
         }))));
       });

@@ -6,10 +6,11 @@ load the same file, so a reader downloads it once.
 
 Compact, because it is most of what the two pages weigh:
 - keys are short, and a status is an index into `statuses` (code, label, icon), never a repeated word;
-- each cell is either that index alone, or `[index, date, label]` when it has a date or a label
-  other than the plain one, plus its history when the status ever differed;
-- a history lists only the changes, `[year, index, date, label]`, the first from year 0: the status
-  at the end of a year is that of the last change at or before it.
+- a status and its label are one index into `kinds` (the plain words first, then fuller labels,
+  each once); a cell is that index alone, or `[kind, date]`, plus its history when it ever differed;
+- a history lists only the changes, `[year, kind, date]`, the first from year 0: the status at the
+  end of a year is that of the last change at or before it; `[year]` alone means "as today";
+- a fourth field, 1, says an act behind the cell is undated, so a year view may show it too early.
 
 Every status, today's and each year-end's, comes from `status.standing`; nothing here derives one.
 """
@@ -141,9 +142,20 @@ def cell(inst: Instrument, code: str, now: Status, now_year: int, kinds: _Kinds)
         past = []  # the same throughout: no history to tell
     if past and past[-1][1:] == today:
         past[-1] = past[-1][:1]
-    if past:
-        return [*today, "", past] if len(today) == 1 else [*today, past]
+    undated = has_undated_act(inst, code)
+    if past or undated:
+        # An undated act counts from the start (status.derive): flag it, so a year view can say so.
+        return [*today, *([""] if len(today) == 1 else []), past, *([1] if undated else [])]
     return today[0] if len(today) == 1 else today
+
+
+def has_undated_act(inst: Instrument, code: str) -> bool:
+    """Whether an act behind the state's standing has no date, so no year can be given for it."""
+    by_state = inst.actions_by_state()
+    state = states.get(code) if states.is_known(code) else None
+    # As standing() does: a state carries on only the acts of the states it is the continuator of.
+    continued = [p for p in (state.predecessors if state else ()) if states.get(p).continuator == code]
+    return any(act.date is None for each in (code, *continued) for act in by_state.get(each, ()))
 
 
 def view_data(catalog: Catalog) -> dict:
