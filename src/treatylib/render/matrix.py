@@ -20,12 +20,10 @@ def render_matrix(catalog: Catalog) -> str:
     )
     out += "# Matrix\n\n"
     out += (
-        "Every state against every instrument, the most asked-about first. Each cell is an icon: "
-        "✔ party or member, ✎ signatory, ◐ adherent, ✖ withdrawn, ⊘ party until the instrument ended, "
-        "† former state, — not joined, ? not recorded (incomplete list), · not open to the state. "
-        "Hover over or move to a cell (arrow keys) for its status and date. "
-        "The year control shows the status as it stood at the end of any year. "
-        "Filters are kept in the address, so a view can be shared.\n\n"
+        "Every state against every instrument, the most asked-about first. Each cell is an icon (see the "
+        "legend); hover over it, or move to it with the arrow keys, for its status and date. The year control "
+        "shows the status as it stood at the end of any year. Filters are kept in the address, so a view can "
+        "be shared.\n\n"
     )
     out += '<div id="matrix-app" class="treaty-app"><noscript>The matrix needs JavaScript; '
     out += "the same data is on each state page and in the [data downloads](data.md).</noscript></div>\n\n"
