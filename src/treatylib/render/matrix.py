@@ -16,7 +16,7 @@ def render_matrix(catalog: Catalog) -> str:
         "Matrix: every state × every instrument",
         description="Participation matrix",
         exclude=True,
-        hide=["toc", "navigation"],
+        hide=["toc"],
     )
     out += "# Matrix\n\n"
     out += (
@@ -31,9 +31,7 @@ def render_matrix(catalog: Catalog) -> str:
 
 
 def render_compare(catalog: Catalog) -> str:
-    out = md.front_matter(
-        "Compare states", description="Compare states side by side", boost=1, hide=["toc", "navigation"]
-    )
+    out = md.front_matter("Compare states", description="Compare states side by side", boost=1, hide=["toc"])
     out += "# Compare states\n\n"
     out += (
         "Pick two to four states to see their participation side by side, with the differences marked. "
