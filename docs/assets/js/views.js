@@ -251,19 +251,22 @@
     model.states.forEach(function (s) { list.appendChild(el("option", { value: s.code, label: s.name })); });
     const input = el("input", { id: "cmp-input", list: "cmp-states", placeholder: "e.g. IND or India" });
     const add = el("button", { type: "button", id: "cmp-add", class: "md-button", text: "Add state" });
-    const presets = [["P5", "P5"], ["nuclear-armed", "Nuclear-armed states"]].map(function ([group, label]) {
-      const codes = model.states.filter(function (s) { return s.groups.includes(group); }).map(function (s) { return s.code; });
-      if (!codes.length) return null;
-      const button = el("button", { type: "button", class: "md-button", text: label + " (first " + MAX_STATES + ")" });
+    // Examples rather than group presets: groups such as the P5 have more than MAX_STATES members.
+    const presets = [["IND", "PAK"], ["USA", "RUS"], ["PRK", "KOR"]].filter(function (codes) {
+      return codes.every(function (c) { return byCode[c]; });
+    }).map(function (codes) {
+      const button = el("button", { type: "button", class: "md-button",
+        text: codes.map(function (c) { return byCode[c].name; }).join(" and ") });
       button.addEventListener("click", function () { setSelected(codes); });
       return button;
-    }).filter(Boolean);
+    });
     const note = el("p", { id: "cmp-note", "aria-live": "polite" });
     const chips = el("p", { id: "cmp-chips" });
     const diff = checkbox("cmp-diff", "Differences only");
     const out = el("div", { id: "cmp-table", "aria-live": "polite" });
     root.replaceChildren(el("fieldset", {}, [el("legend", { text: "States to compare (two to four)" }),
-      el("label", { for: "cmp-input" }, ["State ", input]), list, add, " "].concat(presets).concat([note, chips, diff])), out);
+      el("label", { for: "cmp-input" }, ["State ", input]), list, add,
+      el("span", { class: "cmp-examples" }, ["Examples: "].concat(presets)), note, chips, diff]), out);
     const diffBox = root.querySelector("#cmp-diff");
 
     function selected() {
@@ -295,7 +298,7 @@
     function render() {
       const codes = selected();
       diffBox.checked = readHash().diff === "1";
-      chips.replaceChildren();
+      chips.replaceChildren(codes.length ? "Selected (press to remove): " : "");
       codes.forEach(function (code) {
         const remove = el("button", { type: "button", class: "md-button", "aria-label": "Remove " + byCode[code].name,
           text: byCode[code].name + " ✕" });
