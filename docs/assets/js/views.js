@@ -189,7 +189,9 @@
           return el("td", { class: "mx-" + k.css + (wanted && k.value !== wanted ? " mx-dim" : "") }, [icon]);
         }))));
       });
-      const table = el("table", { class: "matrix-table" }, [el("thead", {}, [head]), body]);
+      const caption = el("caption", { class: "mx-hidden", text: "Participation: states by instrument" +
+        (year < model.last ? ", at the end of " + year : "") });
+      const table = el("table", { class: "matrix-table" }, [caption, el("thead", {}, [head]), body]);
       wrap.replaceChildren(table);
       summary.textContent = rows.length + " states × " + cols.length + " instruments" +
         (year < model.last ? ", at the end of " + year : "");
