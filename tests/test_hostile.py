@@ -167,6 +167,13 @@ def test_payload_reaches_pages_as_text_only(hostile_site):
     assert "<title>" in head and head.count("</title>") == 1
 
 
+def test_shared_view_data_cannot_close_its_script(hostile_site):
+    """The matrix and compare data is a script file: data text is in it only as JSON strings."""
+    shared = (hostile_site / "assets" / "data" / "treaty-data.js").read_text(encoding="utf-8")
+    assert MARK in shared and shared.startswith("window.treatyData = {")
+    assert "<" not in shared
+
+
 def test_csv_cells_never_start_a_formula(hostile_site):
     for name in ("participation.csv", "status.csv", "instruments.csv", "states.csv", "limits.csv", "events.csv"):
         with open(hostile_site / "data" / name, encoding="utf-8", newline="") as handle:

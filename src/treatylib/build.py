@@ -63,6 +63,7 @@ def render_site(catalog: Catalog, listed: designations.Designations | None = Non
     files["trackers/index.md"] = trackers.render(catalog)  # a folder, so links read ../ like other pages
     files["matrix.md"] = matrix.render_matrix(catalog)
     files["compare.md"] = matrix.render_compare(catalog)
+    files[matrix.DATA_FILE] = matrix.render_data(catalog)  # shared by the two pages above
     for name, text in exports.render_all(catalog).items():
         files[f"data/{name}"] = text
     files["data.md"] = _downloads_page(catalog)
