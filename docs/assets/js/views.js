@@ -10,8 +10,8 @@
   // ---- the data -------------------------------------------------------------------------------
   let model = null;
   function decode(raw) {
-    const instruments = raw.instruments.map(function ([id, short, name, kind, domains]) {
-      return { id: id, short: short, name: name, kind: kind, domains: domains };
+    const instruments = raw.instruments.map(function ([id, short, name, kind, domains, opened]) {
+      return { id: id, short: short, name: name, kind: kind, domains: domains, opened: opened };
     });
     const states = raw.states.map(function ([code, name, region, groups, former, cells]) {
       return { code: code, name: name, region: raw.regions[region], groups: groups.map(function (g) { return raw.groups[g]; }),
@@ -23,7 +23,9 @@
   // from the end of that year on, or [year] for "as today". See view_data.py.
   // A fourth field, 1, flags an undated act behind the cell: standing() counts it from the start,
   // so a past year may show it too early, and the year view says so.
-  function statusAt(cell, year) {
+  // Before the year an instrument opened, no state had acted on it, dated act or not.
+  function statusAt(cell, year, opened) {
+    if (opened && year < opened) return { k: model.raw.noAct, date: "", notYet: true };
     const today = typeof cell === "number" ? { k: cell, date: "" } : { k: cell[0], date: cell[1] || "" };
     if (year >= model.last || typeof cell === "number" || cell.length < 3) return today;
     let found = null;
@@ -167,7 +169,7 @@
       let cols = model.instruments.map(function (inst, index) { return { inst: inst, index: index }; }).filter(function (c) {
         return (!domain || c.inst.domains.includes(domain)) && (!kind || c.inst.kind === kind);
       });
-      const at = function (s, c) { return statusAt(s.cells[c.index], year); };
+      const at = function (s, c) { return statusAt(s.cells[c.index], year, c.inst.opened); };
       if (hideClosed) {
         cols = cols.filter(function (c) { return rows.some(function (s) { return kindOf(at(s, c)).value !== "not-open"; }); });
       }
@@ -183,7 +185,8 @@
           const status = at(s, c);
           const k = kindOf(status);
           const words = s.name + ", " + c.inst.short + ": " + describe(status) +
-            (status.undated ? " (an act's date is not recorded: the year it took effect is unknown)" : "");
+            (status.undated ? " (an act's date is not recorded: the year it took effect is unknown)" : "") +
+            (status.notYet ? " (not yet open: opened in " + c.inst.opened + ")" : "");
           const icon = el("span", { class: "mx-i", role: "img", "aria-label": words, title: words, tabindex: "-1",
             "data-r": r, "data-c": n, text: k.icon + (status.undated ? "*" : "") });
           return el("td", { class: "mx-" + k.css + (wanted && k.value !== wanted ? " mx-dim" : "") }, [icon]);

@@ -178,13 +178,18 @@ def view_data(catalog: Catalog) -> dict:
     return {
         "kinds": kinds.rows,
         "plain": len(STATUS_ORDER),
+        "noAct": STATUS_ORDER.index(None),
         "domains": md.DOMAIN_LABELS,
         "kindLabels": md.KIND_LABELS,
         "regions": regions,
         "groups": groups,
         "years": [first_year, now_year],
         "asOf": max((inst.as_of for inst in instruments), key=lambda d: d.sort_key).text,
-        "instruments": [[i.id, i.short_name, i.name, i.kind, list(i.domains)] for i in instruments],
+        # The year states could first act: before it, a year view shows no act, even for an undated one.
+        "instruments": [
+            [i.id, i.short_name, i.name, i.kind, list(i.domains), i.opening.earliest.year if i.opening else None]
+            for i in instruments
+        ],
         "states": rows,
     }
 
