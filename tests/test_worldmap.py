@@ -99,7 +99,8 @@ def test_state_without_polygon_is_a_dot(tree):
     dot = andorra.find(f"{SVG}circle")
     assert dot is not None and float(dot.get("r")) > 0
     assert andorra.get("class") == "status-party"
-    assert andorra.get("tabindex") == "0" and andorra.get("{http://www.w3.org/1999/xlink}href") == "../states/AND/"
+    # A link is a tab stop by itself (tests/test_maps_browser.py checks it in Chromium): no tabindex="-1".
+    assert andorra.get("tabindex") is None and andorra.get("{http://www.w3.org/1999/xlink}href") == "../states/AND/"
 
 
 def test_tiny_polygon_gets_a_dot_too_but_one_tab_stop(tree):
@@ -121,7 +122,8 @@ def test_observers_and_others_in_regions_are_on_the_map(tree):
 def test_titles_and_accessible_names(tree):
     (india,) = elements(tree)["IND"]
     assert india.find(f"{SVG}title").text == "India: Partner"
-    assert india.get("aria-label") == "India: Partner"
+    # The <title> is the accessible name (SVG-AAM); no aria-label repeats it (page weight).
+    assert india.get("aria-label") is None
     greenland = [el for el in elements(tree)["DNK"] if el.find(f"{SVG}title").text.startswith("Greenland")]
     assert greenland and greenland[0].find(f"{SVG}title").text == "Greenland (Denmark): Not joined"
 
@@ -177,7 +179,9 @@ def test_no_line_across_the_map_at_the_antimeridian(tree):
     for code in ("RUS", "FJI", "USA"):
         for sub in path_of(tree, code).split("M")[1:]:
             steps = re.findall(r"-?\d*\.?\d+", sub.split("l", 1)[1])
-            assert max(abs(float(v)) for v in steps[0::2]) < 3000, code  # tenths of a unit: under 0.3 of the width
+            assert max(abs(float(v)) for v in steps[0::2]) < 300 * worldmap.FACTOR[False], (
+                code
+            )  # under 0.3 of the width
 
 
 def test_highlight_and_small():

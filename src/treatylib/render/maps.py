@@ -6,14 +6,15 @@ a link before the map lets keyboard users skip its two hundred stops."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 from .. import states
 from ..catalog import Catalog
 from ..model import Instrument
-from ..status import COUNTED_APART, roster
-from . import worldmap
-from .safe import Md, text
+from ..status import COUNTED_APART, Status, roster
+from . import map_history, worldmap
+from .safe import Md, attr, text
 
 # Legend order, and the word for each status.
 _ORDER = ("party", "member", "signatory", "adherent", "withdrawn", "former-party", None, "unknown", "ineligible")
@@ -30,10 +31,12 @@ def instrument_map(catalog: Catalog, inst: Instrument, anchor: str = "participat
     fills = {code: css_class(st.status) for code, st in statuses.items()}
     labels = {code: st.label for code, st in statuses.items()}
     links = {code: f"../states/{code.lower()}.html" for code in codes}
+    histories = {code: map_history.history(inst, code, st) for code, st in statuses.items()}
     # The legend counts what the headline counts: Taiwan is drawn, but counted apart.
     tally = Counter(st.status for code, st in statuses.items() if code not in COUNTED_APART)
-    words = {st.status: _legend_word(st.status, st.label) for st in statuses.values()}
-    items = [(css_class(s), words[s], tally[s]) for s in _ORDER if tally.get(s)]
+    words = _words([*statuses.values(), *(st for changes in histories.values() for _, st in changes)])
+    seen = {*tally, *(st.status for changes in histories.values() for _, st in changes)}
+    items = [(css_class(s), words[s], tally.get(s, 0)) for s in _ORDER if s in seen]
     svg = worldmap.world_map(
         fills,
         title=f"{inst.short_name}: status of every state on the map",
@@ -42,10 +45,44 @@ def instrument_map(catalog: Catalog, inst: Instrument, anchor: str = "participat
         links=links,
         labels=labels,
         id_prefix=f"map-{inst.id}",
+        history={code: map_history.encode(changes) for code, changes in histories.items() if changes},
+        more_classes=[css_class(s) for s in seen],
     )
     skip = f'<a class="wm-skip" href="#{anchor}">Skip the map: go to the table</a>'
+    years = [year for changes in histories.values() for year, _ in changes]
+    first, last = (min(years), inst.as_of.latest.year) if years else (0, 0)
+    control, data = "", ""
+    if first < last:
+        control = _year_control(inst, first, last)
+        letters = {map_history.LETTERS[s]: words[s] for s in seen}
+        data = (
+            f' data-years="{first} {last}" data-apart="{" ".join(sorted(COUNTED_APART))}"'
+            f' data-words="{attr(json.dumps(letters, ensure_ascii=False, separators=(",", ":")))}"'
+        )
     return Md(
-        f'\n<div class="wm-figure">\n{skip}\n{svg}\n{worldmap.legend(items)}\n{_off_map(inst, set(codes))}</div>\n\n'
+        f'\n<div class="wm-figure"{data}>\n{skip}\n{control}{svg}\n{worldmap.legend(items)}\n'
+        f"{_off_map(inst, set(codes))}</div>\n\n"
+    )
+
+
+def _words(seen: list[Status]) -> dict[str | None, str]:
+    """The legend's word for each status, from the first state that has it."""
+    words: dict[str | None, str] = {}
+    for st in seen:
+        words.setdefault(st.status, _legend_word(st.status, st.label))
+    return words
+
+
+def _year_control(inst: Instrument, first: int, last: int) -> str:
+    """A range input, hidden until mapyear.js shows it: without the script the map simply shows today."""
+    ident = f"map-{inst.id}-year"
+    as_of = text(inst.as_of.human())
+    return (
+        f'<div class="wm-year" hidden><label for="{ident}">Status at the end of</label> '
+        f'<input type="range" id="{ident}" min="{first}" max="{last}" step="1" value="{last}" '
+        f'aria-describedby="{ident}-out"> '
+        f'<output id="{ident}-out" for="{ident}" data-today="today ({as_of})">today ({as_of})</output> '
+        f'<button type="button" class="wm-play" aria-pressed="false">Play</button></div>\n'
     )
 
 
@@ -59,7 +96,9 @@ def _off_map(inst: Instrument, drawn: set[str]) -> str:
     if not missing:
         return ""
     items = "".join(
-        f'<li data-status="{st.status}">{text(states.name(code))}: {text(st.label)}</li>' for code, st in missing
+        f'<li data-status="{st.status}" data-y="{map_history.encode(map_history.history(inst, code, st))}">'
+        f"{text(states.name(code))}: {text(st.label)}</li>"
+        for code, st in missing
     )
     return f'<p class="wm-offmap-title">Not on the map:</p>\n<ul class="wm-offmap">{items}</ul>\n'
 

@@ -1,0 +1,85 @@
+"""Each state's status on an instrument's map, year by year, for the map's year control (mapyear.js).
+
+Statuses come only from status.standing(): at the end of each year in which the state's status can have
+changed (a year of one of its acts, of its predecessor's acts or end, of the instrument's entry into force or
+end), and on the file's as-of date for the last year, so the last entry is today's status and the map's counts
+for that year are the headline's. Only changes are written: "1968:s 1970:p" is a signatory from the end of
+1968 and a party from the end of 1970; before the first entry a state had not joined."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .. import states
+from ..dates import PartialDate
+from ..model import Instrument
+from ..status import Status, standing
+
+# One letter per status, as the map's data-y attributes spell it; mapyear.js holds the same table.
+LETTERS = {
+    "party": "p",
+    "signatory": "s",
+    "withdrawn": "w",
+    "member": "m",
+    "adherent": "a",
+    "former-party": "x",
+    "former-state": "f",
+    None: "n",
+    "unknown": "u",
+    "ineligible": "i",
+}
+STATUS_OF = {letter: status for status, letter in LETTERS.items()}
+
+
+def _years(when: PartialDate | None) -> set[int]:
+    """Years in which a date can change a status (a range changes it in the year it becomes certain)."""
+    if when is None:
+        return set()
+    return {when.latest.year} if when.is_range else set(range(when.earliest.year, when.latest.year + 1))
+
+
+def _predecessors(code: str) -> tuple[str, ...]:
+    return states.get(code).predecessors if states.is_known(code) else ()
+
+
+def change_years(inst: Instrument, code: str) -> set[int]:
+    """The years in which `code`'s standing in `inst` can change (see the module docstring)."""
+    by_state = inst.actions_by_state()
+    years: set[int] = set()
+    for who in (code, *_predecessors(code)):
+        for act in by_state.get(who, ()):
+            for when in (act.date, act.effective, act.withdrawal_rescinded):
+                years |= _years(when)
+        state = states.get(who) if states.is_known(who) else None
+        if state and state.ended:
+            years.add(int(state.ended[:4]))
+    if not years:
+        return years  # no act of its own or inherited: its status never changes
+    years |= _years(inst.entry_into_force) | _years(inst.ended.date if inst.ended else None)
+    return years
+
+
+def history(inst: Instrument, code: str, today: Status) -> list[tuple[int, Status]]:
+    """(year, status at the end of that year) for every year the status changes, ending with today's."""
+    last_year = inst.as_of.latest.year
+    changes, previous = [], None
+    for year in sorted(y for y in change_years(inst, code) if y < last_year):
+        status = standing(inst, code, dt.date(year, 12, 31))
+        if status.status != previous:
+            changes.append((year, status))
+            previous = status.status
+    if changes and today.status != previous:
+        changes.append((last_year, today))
+    elif not changes and today.status is not None:
+        changes.append((last_year, today))
+    return changes
+
+
+def encode(changes: list[tuple[int, Status]]) -> str:
+    """'1968:s 1970:p'; the leading 'not joined' (the status before any act) is implied, so left out."""
+    out, previous = [], None
+    for year, status in changes:
+        if status.status != previous and not (previous is None and not out and status.status is None):
+            out.append(f"{year}:{LETTERS[status.status]}")
+        previous = status.status
+    return " ".join(out)
