@@ -15,16 +15,17 @@
     x: "former-party", f: "former-state", n: "none", u: "unknown", i: "ineligible"
   };
 
+  // "1970:p.SUN" -> [1970, "p", "SUN"]: a party from the end of 1970, drawn in the Soviet Union's status.
   function parse(value) {
     return value.split(" ").map(function (entry) {
-      return [parseInt(entry.slice(0, 4), 10), entry.slice(5)];
+      return [parseInt(entry.slice(0, 4), 10), entry.charAt(5), entry.slice(7) || null];
     });
   }
 
-  function letterAt(changes, year) {
-    var letter = "n";
-    for (var i = 0; i < changes.length && changes[i][0] <= year; i++) letter = changes[i][1];
-    return letter;
+  function entryAt(changes, year) {
+    var found = [0, "n", null];
+    for (var i = 0; i < changes.length && changes[i][0] <= year; i++) found = changes[i];
+    return found;
   }
 
   function setup(figure) {
@@ -38,6 +39,7 @@
     var play = control.querySelector(".wm-play");
     var last = parseInt(input.max, 10);
     var words = JSON.parse(figure.getAttribute("data-words"));
+    var formers = JSON.parse(figure.getAttribute("data-names") || "{}");
     var apart = (figure.getAttribute("data-apart") || "").split(" ");
 
     // Pattern fills by class, from the map's own <defs> (each <pattern> holds a rect of its class).
@@ -96,28 +98,36 @@
     function show(year) {
       var today = year >= last;
       var tally = {};
+      var counted = {};
       Object.keys(states).forEach(function (code) {
         var state = states[code];
-        var cls = null;
+        var who = null;
         state.els.forEach(function (el) {
           if (today || !state.changes) {
             restore(el);
           } else {
-            var letter = letterAt(state.changes, year);
+            var entry = entryAt(state.changes, year);
             var name = el._wm.title.split(": ")[0];
-            cls = "status-" + STATUS[letter];
-            paint(el, cls, name + ": " + (words[letter] || STATUS[letter]) + " (end of " + year + ")");
+            var word = words[entry[1]] || STATUS[entry[1]];
+            who = entry[2];
+            if (who) word += ", as part of " + (formers[who] || who);
+            paint(el, "status-" + STATUS[entry[1]], name + ": " + word + " (end of " + year + ")");
           }
         });
+        // A former state drawn over its successors' territory (the Soviet Union) counts once, as it did.
+        var key = who || code;
         var first = state.els[0].getAttribute("class").split(" ")[0];
-        if (first.indexOf("status-") === 0 && apart.indexOf(code) < 0) tally[first] = (tally[first] || 0) + 1;
+        if (first.indexOf("status-") === 0 && apart.indexOf(code) < 0 && !counted[key]) {
+          counted[key] = true;
+          tally[first] = (tally[first] || 0) + 1;
+        }
       });
       offmap.forEach(function (item) {
         if (today) {
           item.li.textContent = item.text;
           item.li.setAttribute("data-status", item.status);
         } else {
-          var letter = letterAt(item.changes, year);
+          var letter = entryAt(item.changes, year)[1];
           item.li.textContent = item.text.split(": ")[0] + ": " + (words[letter] || STATUS[letter]) + " (end of " + year + ")";
           item.li.setAttribute("data-status", STATUS[letter] === "none" ? "None" : STATUS[letter]);
         }
@@ -163,11 +173,9 @@
     document.querySelectorAll(".wm-figure[data-years]").forEach(setup);
   }
 
-  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  // Both: instant navigation swaps pages through document$, and a first load (from file:// too, where
+  // document$ may not emit) is caught by the DOM event. setup() runs once per map.
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) window.document$.subscribe(init);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
 })();

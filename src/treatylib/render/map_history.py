@@ -59,27 +59,44 @@ def change_years(inst: Instrument, code: str) -> set[int]:
     return years
 
 
-def history(inst: Instrument, code: str, today: Status) -> list[tuple[int, Status]]:
-    """(year, status at the end of that year) for every year the status changes, ending with today's."""
+def _at_end_of(inst: Instrument, code: str, year: int) -> tuple[Status, str | None]:
+    """The state's standing at the end of `year`; where it had none because the state was still part of a
+    predecessor (Ukraine in 1980: the Soviet Union), the predecessor's standing, and which state that is."""
+    end = dt.date(year, 12, 31)
+    status = standing(inst, code, end)
+    if status.status is None:
+        for former in _predecessors(code):
+            ended = states.get(former).ended
+            if ended and dt.date.fromisoformat(ended) > end:
+                theirs = standing(inst, former, end)
+                if theirs.status is not None:
+                    return theirs, former
+    return status, None
+
+
+def history(inst: Instrument, code: str, today: Status) -> list[tuple[int, Status, str | None]]:
+    """(year, status at the end of that year, the predecessor it is whose) for every year the status changes,
+    ending with today's (always its own)."""
+    years = change_years(inst, code)
+    if not years:
+        return []  # no act of its own or inherited: it shows today's status in every year
     last_year = inst.as_of.latest.year
-    changes, previous = [], None
-    for year in sorted(y for y in change_years(inst, code) if y < last_year):
-        status = standing(inst, code, dt.date(year, 12, 31))
-        if status.status != previous:
-            changes.append((year, status))
-            previous = status.status
-    if changes and today.status != previous:
-        changes.append((last_year, today))
-    elif not changes and today.status is not None:
-        changes.append((last_year, today))
+    changes, previous = [], (None, None)
+    for year in sorted(y for y in years if y < last_year):
+        status, who = _at_end_of(inst, code, year)
+        if (status.status, who) != previous:
+            changes.append((year, status, who))
+            previous = (status.status, who)
+    if (today.status, None) != previous:
+        changes.append((last_year, today, None))
     return changes
 
 
-def encode(changes: list[tuple[int, Status]]) -> str:
-    """'1968:s 1970:p'; the leading 'not joined' (the status before any act) is implied, so left out."""
-    out, previous = [], None
-    for year, status in changes:
-        if status.status != previous and not (previous is None and not out and status.status is None):
-            out.append(f"{year}:{LETTERS[status.status]}")
-        previous = status.status
+def encode(changes: list[tuple[int, Status, str | None]]) -> str:
+    """'1968:s 1970:p', or '1970:p.SUN 1991:p' for a state drawn in a predecessor's status (the Soviet Union's
+    until 1991). The status before the first entry is 'not joined', so a first 'not joined' is left out."""
+    out = []
+    for year, status, who in changes:
+        if out or status.status is not None or who:
+            out.append(f"{year}:{LETTERS[status.status]}" + (f".{who}" if who else ""))
     return " ".join(out)

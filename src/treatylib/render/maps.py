@@ -34,8 +34,8 @@ def instrument_map(catalog: Catalog, inst: Instrument, anchor: str = "participat
     histories = {code: map_history.history(inst, code, st) for code, st in statuses.items()}
     # The legend counts what the headline counts: Taiwan is drawn, but counted apart.
     tally = Counter(st.status for code, st in statuses.items() if code not in COUNTED_APART)
-    words = _words([*statuses.values(), *(st for changes in histories.values() for _, st in changes)])
-    seen = {*tally, *(st.status for changes in histories.values() for _, st in changes)}
+    words = _words([*statuses.values(), *(st for changes in histories.values() for _, st, _ in changes)])
+    seen = {*tally, *(st.status for changes in histories.values() for _, st, _ in changes)}
     items = [(css_class(s), words[s], tally.get(s, 0)) for s in _ORDER if s in seen]
     svg = worldmap.world_map(
         fills,
@@ -49,7 +49,8 @@ def instrument_map(catalog: Catalog, inst: Instrument, anchor: str = "participat
         more_classes=[css_class(s) for s in seen],
     )
     skip = f'<a class="wm-skip" href="#{anchor}">Skip the map: go to the table</a>'
-    years = [year for changes in histories.values() for year, _ in changes]
+    years = [year for changes in histories.values() for year, _, _ in changes]
+    formers = sorted({who for changes in histories.values() for _, _, who in changes if who})
     first, last = (min(years), inst.as_of.latest.year) if years else (0, 0)
     control, data = "", ""
     if first < last:
@@ -58,6 +59,7 @@ def instrument_map(catalog: Catalog, inst: Instrument, anchor: str = "participat
         data = (
             f' data-years="{first} {last}" data-apart="{" ".join(sorted(COUNTED_APART))}"'
             f' data-words="{attr(json.dumps(letters, ensure_ascii=False, separators=(",", ":")))}"'
+            f' data-names="{attr(json.dumps({c: states.name(c) for c in formers}, ensure_ascii=False))}"'
         )
     return Md(
         f'\n<div class="wm-figure"{data}>\n{skip}\n{control}{svg}\n{worldmap.legend(items)}\n'
