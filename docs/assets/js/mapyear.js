@@ -16,8 +16,10 @@
   };
 
   // "1970:p.SUN" -> [1970, "p", "SUN"]: a party from the end of 1970, drawn in the Soviet Union's status.
+  // A first entry without a year ("a") is the status before the first change (-Infinity).
   function parse(value) {
     return value.split(" ").map(function (entry) {
+      if (entry.charAt(4) !== ":") return [-Infinity, entry.charAt(0), entry.slice(2) || null];
       return [parseInt(entry.slice(0, 4), 10), entry.charAt(5), entry.slice(7) || null];
     });
   }

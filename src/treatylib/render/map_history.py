@@ -74,14 +74,17 @@ def _at_end_of(inst: Instrument, code: str, year: int) -> tuple[Status, str | No
     return status, None
 
 
-def history(inst: Instrument, code: str, today: Status) -> list[tuple[int, Status, str | None]]:
+def history(inst: Instrument, code: str, today: Status) -> list[tuple[int | None, Status, str | None]]:
     """(year, status at the end of that year, the predecessor it is whose) for every year the status changes,
-    ending with today's (always its own)."""
+    ending with today's (always its own). A first entry with year None is the status before any change (an
+    undated act counts at every date, so a state can be an adherent from the start)."""
     years = change_years(inst, code)
     if not years:
         return []  # no act of its own or inherited: it shows today's status in every year
     last_year = inst.as_of.latest.year
-    changes, previous = [], (None, None)
+    status, who = _at_end_of(inst, code, min(years) - 1)
+    changes = [(None, status, who)] if status.status is not None or who else []
+    previous = (status.status, who)
     for year in sorted(y for y in years if y < last_year):
         status, who = _at_end_of(inst, code, year)
         if (status.status, who) != previous:
@@ -89,14 +92,15 @@ def history(inst: Instrument, code: str, today: Status) -> list[tuple[int, Statu
             previous = (status.status, who)
     if (today.status, None) != previous:
         changes.append((last_year, today, None))
-    return changes
+    return changes if any(year is not None for year, _, _ in changes) else []  # else: the same in every year
 
 
-def encode(changes: list[tuple[int, Status, str | None]]) -> str:
+def encode(changes: list[tuple[int | None, Status, str | None]]) -> str:
     """'1968:s 1970:p', or '1970:p.SUN 1991:p' for a state drawn in a predecessor's status (the Soviet Union's
-    until 1991). The status before the first entry is 'not joined', so a first 'not joined' is left out."""
+    until 1991); a first entry without a year ('a 2001:m') is the status before the first change, which is
+    otherwise 'not joined'."""
     out = []
     for year, status, who in changes:
-        if out or status.status is not None or who:
-            out.append(f"{year}:{LETTERS[status.status]}" + (f".{who}" if who else ""))
+        entry = LETTERS[status.status] + (f".{who}" if who else "")
+        out.append(entry if year is None else f"{year}:{entry}")
     return " ".join(out)

@@ -49,7 +49,7 @@ def instrument_map(catalog: Catalog, inst: Instrument, anchor: str = "participat
         more_classes=[css_class(s) for s in seen],
     )
     skip = f'<a class="wm-skip" href="#{anchor}">Skip the map: go to the table</a>'
-    years = [year for changes in histories.values() for year, _, _ in changes]
+    years = [year for changes in histories.values() for year, _, _ in changes if year is not None]
     formers = sorted({who for changes in histories.values() for _, _, who in changes if who})
     first, last = (min(years), inst.as_of.latest.year) if years else (0, 0)
     control, data = "", ""

@@ -492,7 +492,7 @@ def drawn_codes() -> set[str]:
 # --- SVG -----------------------------------------------------------------------------------------
 
 _CLASS = re.compile(r"^-?[A-Za-z_][\w-]*$")
-_HISTORY = re.compile(r"^\d{4}:[a-z](\.[A-Z]{3})?( \d{4}:[a-z](\.[A-Z]{3})?)*$")
+_HISTORY = re.compile(r"^(\d{4}:)?[a-z](\.[A-Z]{3})?( \d{4}:[a-z](\.[A-Z]{3})?)*$")
 _PATTERN_BODY = {
     "hatch": '<path class="wm-pl" d="M0 0V6"/>',
     "cross": '<path class="wm-pl" d="M0 0V6M0 3H6"/>',
