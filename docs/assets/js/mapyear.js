@@ -110,9 +110,9 @@
           } else {
             var entry = entryAt(state.changes, year);
             var name = el._wm.title.split(": ")[0];
-            var word = words[entry[1]] || STATUS[entry[1]];
             who = entry[2];
-            if (who) word += ", as part of " + (formers[who] || who);
+            if (who) name += " (" + (formers[who] || who) + " in " + year + ")";
+            var word = words[entry[1]] || STATUS[entry[1]];
             paint(el, "status-" + STATUS[entry[1]], name + ": " + word + " (end of " + year + ")");
           }
         });

@@ -58,7 +58,7 @@ def _remarks(item: Exit) -> str:
         notes.append("disputed")
     if act.withdrawal_rescinded:
         notes.append(f"notice withdrawn on {md.date_words(act.withdrawal_rescinded)}, before it took effect")
-    return "; ".join(notes) or "—"
+    return f" ({'; '.join(notes)})" if notes else ""
 
 
 def render(catalog: Catalog) -> str:
@@ -69,6 +69,7 @@ def render(catalog: Catalog) -> str:
         "treaty: notice and effective dates, newest first",
         tags=["withdrawal", "withdrawn", "de-ratification", "revoked ratification", "suspension", "left a treaty"],
         boost=8,
+        hide=["toc"],  # the table needs the width more than a one-entry table of contents
     )
     out += "# Withdrawals, revoked consents and suspensions\n\n"
     out += (
@@ -92,14 +93,13 @@ def render(catalog: Catalog) -> str:
                 md.date(item.when),
                 md.state_link(act.state),
                 md.instrument_link(item.inst, "../instruments/"),
-                _what(item),
+                _what(item) + _remarks(item),
                 md.date(act.effective),
-                _remarks(item),
                 md.status_badge(catalog.entry(item.inst, act.state).status),
             ]
         )
     out += '<div class="sortable" markdown>\n\n'
-    out += md.table(["Date (notice)", "State", "Instrument", "What", "Takes effect", "Remarks", "Standing now"], rows)
+    out += md.table(["Date (notice)", "State", "Instrument", "What", "Takes effect", "Standing now"], rows)
     out += "\n</div>\n\n"
     out += Md(
         "A withdrawal takes effect only after the notice period the treaty sets; until then the state "

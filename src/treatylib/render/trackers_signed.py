@@ -45,23 +45,20 @@ def render(catalog: Catalog) -> str:
         "A signatory has signed a treaty but has not consented to be bound by it (or has revoked its "
         "consent). Signing commits a state only not to defeat the treaty's object and purpose.\n\n"
     )
+    # Lists, not tables: a row of forty names reads better as a paragraph, on a phone above all.
     out += "## Per instrument\n\n"
-    rows = []
     for inst_id, codes in sorted(found.items(), key=lambda kv: by_id[kv[0]].short_name.casefold()):
         inst = by_id[inst_id]
-        rows.append([md.instrument_link(inst, "../instruments/"), f"{len(codes)}{_incomplete(inst)}", _names(codes)])
-    out += md.table(["Instrument", "Signatories not bound", "States"], rows) + "\n"
-
-    out += "## Per state\n\n"
+        count = text(f"{len(codes)}{_incomplete(inst)}")
+        out += f"- **{md.instrument_link(inst, '../instruments/')}** ({count}): {_names(codes)}\n"
+    out += "\n## Per state\n\n"
     per_state: dict[str, list[Instrument]] = {}
     for inst_id, codes in found.items():
         for code in codes:
             per_state.setdefault(code, []).append(by_id[inst_id])
-    rows = []
+    out += text(f"{len(per_state)} states have signed at least one instrument they are not bound by.") + "\n\n"
     for code in sorted(per_state, key=states.sort_key):
         insts = sorted(per_state[code], key=lambda i: i.short_name.casefold())
-        links = Md(", ".join(md.instrument_link(i, "../instruments/") for i in insts))
-        rows.append([md.state_link(code), str(len(insts)), links])
-    out += text(f"{len(rows)} states have signed at least one instrument they are not bound by.") + "\n\n"
-    out += md.table(["State", "Count", "Signed, not bound"], rows) + "\n"
-    return out
+        links = ", ".join(md.instrument_link(i, "../instruments/") for i in insts)
+        out += f"- **{md.state_link(code)}** ({len(insts)}): {links}\n"
+    return out + "\n"
