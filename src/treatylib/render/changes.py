@@ -54,8 +54,9 @@ def year_nav(year: int, years: list[int]) -> Md:
 def year_index(by_year: dict[int, list]) -> Md:
     """One row per decade, each year a link with its number of events: the whole history on one screen."""
     decades: dict[int, list[int]] = {}
-    for year in sorted(by_year, reverse=True):
+    for year in sorted(by_year):  # newest decade first; within one, years read left to right as on a calendar
         decades.setdefault(year // 10 * 10, []).append(year)
+    decades = dict(sorted(decades.items(), reverse=True))
     rows = [
         [f"{decade}s", Md(" · ".join(f"[{y}]({y}.md)&nbsp;({len(by_year[y])})" for y in years))]
         for decade, years in decades.items()
