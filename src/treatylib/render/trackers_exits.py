@@ -67,15 +67,16 @@ def render(catalog: Catalog) -> str:
         "Withdrawals, revoked consents and suspensions",
         description="Every state that withdrew from, revoked its consent to, or suspended an arms-control "
         "treaty: notice and effective dates, newest first",
-        tags=["withdrawal", "withdrawn", "de-ratification", "revoked ratification", "suspension", "left a treaty"],
-        boost=8,
+        # "withdrawal" finds this page first; "de-ratification" still finds the home page's explanation first.
+        tags=["withdrawal", "withdrawn", "suspension", "left a treaty"],
+        boost=4,
         hide=["toc"],  # the table needs the width more than a one-entry table of contents
     )
     out += "# Withdrawals, revoked consents and suspensions\n\n"
     out += (
         "Which states have left a treaty, or stopped applying it? Every **withdrawal** (the notice, the day it "
         "took effect, and whether it is disputed or was withdrawn before it took effect), every **revoked "
-        "consent** (a de-ratification: the state undoes its ratification and is no longer bound) and every "
+        "consent** (the state undoes its ratification and is no longer bound) and every "
         "**suspension** of a treaty's operation, newest first. The last column is the state's standing "
         "today, derived as everywhere on this site.\n\n"
     )

@@ -341,7 +341,7 @@ RING_AREA = 400.0  # a highlighted state smaller than this also gets a locator r
 # whole units for small ones, which are drawn at a third of the size. Borders are simplified first (Douglas-Peucker,
 # on the shared arcs) to within TOLERANCE units.
 FACTOR = {False: 2, True: 1}
-TOLERANCE = {False: 0.8, True: 1.5}
+TOLERANCE = {False: 0.8, True: 2.5}
 DROP_RING_AREA = {False: 0.3, True: 5.0}  # islands smaller than this are left out of a path (not the state's last)
 DOT_R = {False: 3.6, True: 7.0}  # viewBox units
 
