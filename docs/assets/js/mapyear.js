@@ -66,8 +66,11 @@
       state.els.push(el);
       if (el.hasAttribute("data-y")) state.changes = parse(el.getAttribute("data-y"));
     });
-    var offmap = Array.prototype.map.call(figure.querySelectorAll(".wm-offmap li[data-y]"), function (li) {
-      return { li: li, text: li.textContent, status: li.getAttribute("data-status"), changes: li.getAttribute("data-y") ? parse(li.getAttribute("data-y")) : [] };
+    // Members with no place on the map (the European Union): <li data-status><span data-y>name: status</span>.
+    var offmap = Array.prototype.map.call(figure.querySelectorAll(".wm-offmap li > span[data-y]"), function (span) {
+      var value = span.getAttribute("data-y");
+      return { li: span.parentNode, span: span, text: span.textContent,
+               status: span.parentNode.getAttribute("data-status"), changes: value ? parse(value) : [] };
     });
     var legend = {};
     figure.querySelectorAll(".wm-legend li[data-class]").forEach(function (li) {
@@ -126,11 +129,11 @@
       });
       offmap.forEach(function (item) {
         if (today) {
-          item.li.textContent = item.text;
+          item.span.textContent = item.text;
           item.li.setAttribute("data-status", item.status);
         } else {
           var letter = entryAt(item.changes, year)[1];
-          item.li.textContent = item.text.split(": ")[0] + ": " + (words[letter] || STATUS[letter]) + " (end of " + year + ")";
+          item.span.textContent = item.text.split(": ")[0] + ": " + (words[letter] || STATUS[letter]) + " (end of " + year + ")";
           item.li.setAttribute("data-status", STATUS[letter] === "none" ? "None" : STATUS[letter]);
         }
       });

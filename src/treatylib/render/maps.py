@@ -98,8 +98,9 @@ def _off_map(inst: Instrument, drawn: set[str]) -> str:
     if not missing:
         return ""
     items = "".join(
-        f'<li data-status="{st.status}" data-y="{map_history.encode(map_history.history(inst, code, st))}">'
-        f"{text(states.name(code))}: {text(st.label)}</li>"
+        # The year data sits on an inner span: the <li> keeps only its status, which tests/test_agreement.py counts.
+        f'<li data-status="{st.status}"><span data-y="{map_history.encode(map_history.history(inst, code, st))}">'
+        f"{text(states.name(code))}: {text(st.label)}</span></li>"
         for code, st in missing
     )
     return f'<p class="wm-offmap-title">Not on the map:</p>\n<ul class="wm-offmap">{items}</ul>\n'
