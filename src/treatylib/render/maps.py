@@ -2,7 +2,11 @@
 
 Every state's colour, words and link come from status.standing (through the catalog), so the map
 says what the table, the count and the exports say. The table stays the accessible alternative:
-a link before the map lets keyboard users skip its two hundred stops."""
+a link before the map lets keyboard users skip its two hundred stops.
+
+An instrument's map also carries each state's status changes by year (map_history.py, from
+status.standing) and a year control that docs/assets/js/mapyear.js shows and drives; without the
+script the control stays hidden and the map shows today."""
 
 from __future__ import annotations
 
