@@ -58,7 +58,7 @@ def year_index(by_year: dict[int, list]) -> Md:
         decades.setdefault(year // 10 * 10, []).append(year)
     decades = dict(sorted(decades.items(), reverse=True))
     rows = [
-        [f"{decade}s", Md(" · ".join(f"[{y}]({y}.md)&nbsp;({len(by_year[y])})" for y in years))]
+        [f"{decade}s", Md("&nbsp;· ".join(f"[{y}]({y}.md)&nbsp;({len(by_year[y])})" for y in years))]
         for decade, years in decades.items()
     ]
     return md.table(["Decade", "Years (events)"], rows)

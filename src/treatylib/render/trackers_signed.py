@@ -28,7 +28,7 @@ def _names(codes: dict[str, Status]) -> Md:
 
 
 def _incomplete(inst: Instrument) -> str:
-    return "" if inst.participation_complete else " (the list is incomplete: a later ratification may be missing)"
+    return "" if inst.participation_complete else "; the list is incomplete, a later ratification may be missing"
 
 
 def render(catalog: Catalog) -> str:
