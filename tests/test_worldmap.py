@@ -129,11 +129,18 @@ def test_titles_and_accessible_names(tree):
 
 
 def test_patterns_for_statuses_other_than_solid(full, tree):
+    # A full map's patterns have fixed ids that map.css fills each class with: no attribute per state.
     (pak,) = elements(tree)["PAK"]
-    ref = pak.find(f"{SVG}path").get("fill")
-    assert ref and ref.startswith("url(#")
-    pattern = tree.find(f".//{SVG}pattern[@id='{ref[5:-1]}']")
+    assert pak.find(f"{SVG}path").get("fill") is None
+    pattern = tree.find(f".//{SVG}pattern[@id='wmp-status-signatory']")
     assert pattern is not None and pattern.find(f"{SVG}rect").get("class") == "status-signatory"
+    css = (worldmap.DATA.parent / "docs" / "assets" / "css" / "map.css").read_text(encoding="utf-8")
+    for cls in worldmap.PATTERNS:
+        assert f".wm:not(.wm-small) .{cls} > path" in css and f"url(#wmp-{cls})" in css, cls
+    # A small map keeps a fill attribute per state (several small maps may share a page).
+    small = ET.fromstring(worldmap.world_map({"PAK": "status-signatory"}, title="t", small=True))
+    ref = elements(small)["PAK"][0].find(f"{SVG}path").get("fill")
+    assert ref and small.find(f".//{SVG}pattern[@id='{ref[5:-1]}']") is not None
     fra = elements(tree)["FRA"]  # France, New Caledonia, French Southern Territories
     assert len(fra) == 3
     assert all(el.find(f"{SVG}path").get("fill") is None for el in fra)  # parties are solid

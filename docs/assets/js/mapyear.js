@@ -44,25 +44,14 @@
     var formers = JSON.parse(figure.getAttribute("data-names") || "{}");
     var apart = (figure.getAttribute("data-apart") || "").split(" ");
 
-    // Pattern fills by class, from the map's own <defs> (each <pattern> holds a rect of its class).
-    var fills = {};
-    svg.querySelectorAll("defs pattern").forEach(function (pattern) {
-      var rect = pattern.querySelector("rect");
-      if (rect) fills[rect.getAttribute("class")] = "url(#" + pattern.id + ")";
-    });
-
-    // Every element drawn for a state (path, dot, territory), as the build left it.
+    // Every element drawn for a state (path, dot, territory), as the build left it. A class is all a state
+    // needs: map.css fills each status class of a full map with its colour and pattern.
     var states = {};
     svg.querySelectorAll("[data-state]").forEach(function (el) {
       var code = el.getAttribute("data-state");
       var state = states[code] || (states[code] = { els: [], changes: null });
       var title = el.querySelector("title");
-      var shape = el.querySelector("path, circle");
-      el._wm = {
-        cls: el.getAttribute("class"),
-        title: title ? title.textContent : "",
-        fill: shape ? shape.getAttribute("fill") : null
-      };
+      el._wm = { cls: el.getAttribute("class"), title: title ? title.textContent : "" };
       state.els.push(el);
       if (el.hasAttribute("data-y")) state.changes = parse(el.getAttribute("data-y"));
     });
@@ -80,22 +69,12 @@
     function paint(el, cls, text) {
       var keep = el._wm.cls.split(" ").filter(function (c) { return c.indexOf("status-") !== 0; });
       el.setAttribute("class", [cls].concat(keep).join(" "));
-      var shape = el.querySelector("path, circle");
-      if (shape) {
-        if (fills[cls]) shape.setAttribute("fill", fills[cls]);
-        else shape.removeAttribute("fill");
-      }
       var title = el.querySelector("title");
       if (title) title.textContent = text;
     }
 
     function restore(el) {
       el.setAttribute("class", el._wm.cls);
-      var shape = el.querySelector("path, circle");
-      if (shape) {
-        if (el._wm.fill) shape.setAttribute("fill", el._wm.fill);
-        else shape.removeAttribute("fill");
-      }
       var title = el.querySelector("title");
       if (title) title.textContent = el._wm.title;
     }

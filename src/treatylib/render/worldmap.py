@@ -516,16 +516,20 @@ def _href(value: str) -> str:
 
 
 def _pattern_defs(
-    classes: Iterable[str], prefix: str, patterns: Mapping[str, str], factor: int = 1
+    classes: Iterable[str], prefix: str, patterns: Mapping[str, str], factor: int = 1, by_css: bool = False
 ) -> tuple[str, dict[str, str]]:
     """<pattern>s for the classes that have one, and each class's fill reference. `factor` scales the tile up
-    to the drawing's units, so the hatching is as fine on every map."""
-    defs, refs = [], {}
+    to the drawing's units, so the hatching is as fine on every map. With `by_css`, a single class of
+    PATTERNS gets the fixed id map.css fills it with ("wmp-status-signatory") and no fill attribute: one
+    rule instead of one attribute per state, and a script that changes a state's class changes its pattern."""
+    defs, refs, n = [], {}, 0
     for cls in sorted(set(classes)):
         kind = next((patterns[t] for t in cls.split() if t in patterns), None)
         if kind is None:
             continue
-        pid = f"{prefix}-p{len(refs)}"
+        fixed = by_css and patterns is PATTERNS and cls in PATTERNS
+        pid = f"wmp-{cls}" if fixed else f"{prefix}-p{n}"
+        n += 1
         transform = " ".join(
             ([f"scale({factor})"] if factor != 1 else []) + (["rotate(45)"] if kind in ("hatch", "cross") else [])
         )
@@ -534,7 +538,8 @@ def _pattern_defs(
             f'<pattern id="{pid}" width="6" height="6" patternUnits="userSpaceOnUse"{rotate}>'
             f'<rect class="{cls}" width="6" height="6"/>{_PATTERN_BODY[kind]}</pattern>'
         )
-        refs[cls] = f' fill="url(#{pid})"'
+        if not fixed:
+            refs[cls] = f' fill="url(#{pid})"'
     return "".join(defs), refs
 
 
@@ -594,7 +599,8 @@ def world_map(
         text = escape(f"{name}: {label}" if label else name, quote=True)
         rows.append((shape, cls, text, lookup(links, shape)))
     wanted = [cls for _, cls, _, _ in rows] + [_classes(cls) for cls in more_classes]
-    defs, refs = _pattern_defs(wanted, prefix, patterns, geo.factor)
+    # Full maps: patterns by class from map.css (fixed ids: one full map per page). Small maps keep attributes.
+    defs, refs = _pattern_defs(wanted, prefix, patterns, geo.factor, by_css=not small)
 
     def element(shape: Shape, cls: str, text: str, href: str | None, body: str, primary: bool) -> str:
         hl = " wm-hl" if shape.own == highlight else ""
