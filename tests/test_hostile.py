@@ -198,6 +198,9 @@ def test_no_dialog_in_a_real_browser(hostile_site, browser):
             "states/index.html",
             "changes/2003.html",
             "trackers/index.html",
+            "trackers/withdrawals.html",
+            "trackers/signed-not-ratified.html",
+            "trackers/entry-into-force.html",
             "matrix.html",
             "compare.html#XKX,RUS",
         ):

@@ -60,7 +60,8 @@ def render_site(catalog: Catalog, listed: designations.Designations | None = Non
     files["states/index.md"] = state_pages.render_index(catalog)
     for name, text in changes.render_all(catalog).items():
         files[f"changes/{name}"] = text
-    files["trackers/index.md"] = trackers.render(catalog)  # a folder, so links read ../ like other pages
+    for name, text in trackers.render_all(catalog).items():  # a folder, so links read ../ like other pages
+        files[f"trackers/{name}"] = text
     files["matrix.md"] = matrix.render_matrix(catalog)
     files["compare.md"] = matrix.render_compare(catalog)
     files[matrix.DATA_FILE] = matrix.render_data(catalog)  # shared by the two pages above
