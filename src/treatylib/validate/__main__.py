@@ -1,4 +1,7 @@
-"""`python -m treatylib.validate [FILES...]`: print every problem as path:line: message."""
+"""`python -m treatylib.validate [FILES...]`: print every problem as path:line: message.
+
+With no arguments it checks treaties/*.yaml and systems/*.yaml; named files are checked by the
+validator of the folder they are in (a file under a `systems` folder is a systems file)."""
 
 from __future__ import annotations
 
@@ -6,23 +9,33 @@ import sys
 from pathlib import Path
 
 from ..paths import ROOT, TREATIES
+from ..systems import SYSTEMS
 from . import validate_paths
 from .intake import data_like
+from .systems import validate_systems
 
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    paths = [Path(a) for a in args] if args else data_like(TREATIES)
-    if not paths:
+    if args:
+        named = [Path(a) for a in args]
+        systems = [p for p in named if p.parent.name == "systems"]
+        paths = [p for p in named if p not in systems]
+    else:
+        paths = data_like(TREATIES)
+        systems = data_like(SYSTEMS) if SYSTEMS.is_dir() else []
+    if not paths and not systems:
         print(f"no instrument files found in {TREATIES}", file=sys.stderr)
         return 1
-    result = validate_paths(paths, root=ROOT)
-    for problem in result.problems:
+    problems = list(validate_paths(paths, root=ROOT).problems) if paths else []
+    problems += validate_systems(systems, root=ROOT).problems if systems else []
+    for problem in problems:
         print(problem)
-    if result.problems:
-        print(f"{len(result.problems)} problem(s) in {len(paths)} file(s)", file=sys.stderr)
+    count = len(paths) + len(systems)
+    if problems:
+        print(f"{len(problems)} problem(s) in {count} file(s)", file=sys.stderr)
         return 1
-    print(f"{len(paths)} file(s) valid", file=sys.stderr)
+    print(f"{count} file(s) valid", file=sys.stderr)
     return 0
 
 
