@@ -11,6 +11,7 @@ from ..catalog import Catalog
 from ..model import Instrument, to_record
 from ..status import COUNTED_APART, VALUE_MEANINGS, Status, count_at_end, counts, roster
 from .safe import CSV_ESCAPE_RULE, csv_cell
+from .systems_exports import SYSTEM_DESCRIPTIONS, SYSTEM_FIELDS, SYSTEM_TYPES, all_rows, systems_json
 
 PARTICIPATION_FIELDS = [
     "instrument",
@@ -386,8 +387,20 @@ def datapackage() -> dict:
             {"value": "integer", "min": "integer", "max": "integer"},
         ),
         ("events", "One row per key event of an instrument, with its date, article and source", EVENT_FIELDS, {}),
+        (
+            "systems",
+            "Delivery systems: one row per cited range or payload figure, with its source and the threshold checks "
+            "computed from the MTCR and INF limits (systems.json holds each system once)",
+            SYSTEM_FIELDS,
+            SYSTEM_TYPES,
+        ),
     ]
-    extra = {"declarations": _DECLARATION_DESCRIPTIONS, "limits": _LIMIT_DESCRIPTIONS, "events": _EVENT_DESCRIPTIONS}
+    extra = {
+        "declarations": _DECLARATION_DESCRIPTIONS,
+        "limits": _LIMIT_DESCRIPTIONS,
+        "events": _EVENT_DESCRIPTIONS,
+        "systems": SYSTEM_DESCRIPTIONS,
+    }
     return {
         "name": "arms-control-treaty-participation",
         "title": "Arms-control treaty participation",
@@ -446,3 +459,11 @@ def render_all(catalog: Catalog) -> dict[str, str]:
             {"state": _state_row(code), "status": rows}, ensure_ascii=False, indent=1
         )
     return files
+
+
+def render_systems(files, thresholds) -> dict[str, str]:
+    """systems.csv and systems.json, keyed by path under data/ (see render/systems_exports.py)."""
+    return {
+        "systems.csv": _csv(SYSTEM_FIELDS, all_rows(files, thresholds)),
+        "systems.json": systems_json(files, thresholds),
+    }

@@ -1,7 +1,7 @@
 """`python -m treatylib.validate [FILES...]`: print every problem as path:line: message.
 
-With no arguments it checks treaties/*.yaml and systems/*.yaml; named files are checked by the
-validator of the folder they are in (a file under a `systems` folder is a systems file)."""
+With no arguments it checks treaties/*.yaml and systems/*.yaml. Named files are instrument files,
+except those in a folder named `systems`, or all of them after `--systems`."""
 
 from __future__ import annotations
 
@@ -17,9 +17,11 @@ from .systems import validate_systems
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    all_systems = "--systems" in args
+    args = [a for a in args if a != "--systems"]
     if args:
         named = [Path(a) for a in args]
-        systems = [p for p in named if p.parent.name == "systems"]
+        systems = [p for p in named if all_systems or p.parent.name == "systems"]
         paths = [p for p in named if p not in systems]
     else:
         paths = data_like(TREATIES)

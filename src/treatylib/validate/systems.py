@@ -134,17 +134,13 @@ def file_rules(data: dict, stem: str) -> Iterator[tuple[str, Finding]]:
 
 
 def cross_rules(by_file: dict[str, dict]) -> Iterator[tuple[str, str, tuple, str]]:
-    """(file, rule, path, message): known state, one file per state, no name used twice."""
+    """(file, rule, path, message): known state, no name used twice. (One file per state follows
+    from the file-name rule: a file is named after its state.)"""
     owner: dict[str, str] = {}
-    state_file: dict[str, str] = {}
     for shown, data in sorted(by_file.items()):
         code = data.get("state")
-        if isinstance(code, str):
-            if not states.is_known(code):
-                yield shown, "known-state", ("state",), f"state: unknown state code {code!r}"
-            elif code in state_file:
-                yield shown, "one-file-per-state", ("state",), f"state: {code} is also listed in {state_file[code]}"
-            state_file.setdefault(code, shown)
+        if isinstance(code, str) and not states.is_known(code):
+            yield shown, "known-state", ("state",), f"state: unknown state code {code!r}"
         for i, system in items(data, "systems"):
             for j, name in enumerate((system["name"], *system.get("aliases", ()))):
                 key = name.casefold()
