@@ -300,7 +300,7 @@ def test_state_page_hook_links_the_systems_page():
 def test_chart_draws_the_three_lines_labelled_and_theme_aware():
     chart = range_chart(real_files(), thresholds(catalog()))
     assert chart.startswith('<figure class="systems-chart"') and "\n\n" not in chart
-    assert "MTCR Category I: range ≥ 300 km" in chart
-    assert "INF Treaty band 500–5,500 km" in chart
-    assert "3,000 km: figure cited in the news, not a legal threshold" in chart
+    assert "MTCR Category I range 300 km" in chart and "INF band 500–5,500 km" in chart
+    assert "3,000 km: news figure, not a threshold" in chart
+    assert "Dashed line: 3,000 km, the figure cited in the news, not a legal threshold" in chart
     assert "var(--md-default-fg-color)" in chart and "#" not in chart.split("<svg", 1)[1].split(">", 1)[0]

@@ -32,7 +32,8 @@ ICONS = {EVERY: "●", SOME: "◐", NONE: "○", NOT_COVERED: "–"}
 @dataclass(frozen=True)
 class Check:
     verdict: str  # EVERY, SOME, NONE or NOT_COVERED
-    words: str
+    words: str  # the full sentence, for the system's section and the exports
+    short: str = ""  # the same in a few words, for table cells
 
     @property
     def icon(self) -> str:
@@ -86,14 +87,18 @@ def category_i(system: System, t: Thresholds) -> Check:
     limits = f"range ≥ {t.mtcr_range.value:,} {t.mtcr_range.unit}"
     if not system.payload:
         if rng == NONE:
-            return Check(NONE, f"Range only (no cited payload): does not meet the range parameter ({limits})")
-        return Check(rng, f"Range only (no cited payload): meets the range parameter ({limits}) {_words(rng)}")
+            return Check(
+                NONE, f"Range only (no cited payload): does not meet the range parameter ({limits})", "No (range only)"
+            )
+        short = "Meets (range only)" if rng == EVERY else "At some figures (range only)"
+        return Check(rng, f"Range only (no cited payload): meets the range parameter ({limits}) {_words(rng)}", short)
     pay = _reach(system.payload, t.mtcr_payload.value)
     limits += f" and payload ≥ {t.mtcr_payload.value:,} {t.mtcr_payload.unit}"
     if NONE in (rng, pay):
-        return Check(NONE, f"Does not meet the Category I parameters ({limits}) at any cited figure")
+        return Check(NONE, f"Does not meet the Category I parameters ({limits}) at any cited figure", "Does not meet")
     both = EVERY if rng == pay == EVERY else SOME
-    return Check(both, f"Meets the Category I parameters ({limits}) {_words(both)}")
+    short = "Meets the parameters" if both == EVERY else "At some figures"
+    return Check(both, f"Meets the Category I parameters ({limits}) {_words(both)}", short)
 
 
 def _was_party(inst: Instrument, code: str, years: tuple[dt.date, dt.date]) -> bool:
@@ -108,32 +113,40 @@ def inf_band(system: System, t: Thresholds) -> Check:
     band = t.inf_band
     years = f"{start.isoformat()} to {end.isoformat()}"
     if not system.ground_launched_missile:
-        return Check(NOT_COVERED, "Not covered: the INF band applied to ground-launched ballistic and cruise missiles")
+        return Check(
+            NOT_COVERED,
+            "Not covered: the INF band applied to ground-launched ballistic and cruise missiles",
+            "Not covered (not ground-launched)",
+        )
     if not _was_party(t.inf, system.state, (start, end)):
-        return Check(NOT_COVERED, f"Not covered: {states.name(system.state)} was not party to the INF Treaty")
+        return Check(
+            NOT_COVERED, f"Not covered: {states.name(system.state)} was not party to the INF Treaty", "Not covered"
+        )
     inside = [band.min <= f.low and f.high <= band.max for f in system.range]
     overlaps = [f.low <= band.max and f.high >= band.min for f in system.range]
     span = f"{band.min:,}–{band.max:,} {band.unit}"
     if all(inside):
         words = f"Within the banned {span} band at every cited figure (treaty in force {years})"
-        verdict = EVERY
+        verdict, short = EVERY, "In the banned band"
     elif any(overlaps):
         words = f"Within the banned {span} band at some cited figures (treaty in force {years})"
-        verdict = SOME
+        verdict, short = SOME, "In the band at some figures"
     else:
         words = f"Outside the banned {span} band at every cited figure"
-        verdict = NONE
+        verdict, short = NONE, "Outside the band"
     first = system.first_test.date if system.first_test else None
     if first and first.earliest > end:
         words += f"; first flight-tested after the treaty ended ({end.isoformat()})"
-    return Check(verdict, words)
+    return Check(verdict, words, short)
 
 
 def news_reference(system: System) -> Check:
     reach = _reach(system.range, NEWS_REFERENCE_KM)
     if reach == NONE:
-        return Check(NONE, "Below 3,000 km at every cited figure (reference figure from the news, not a threshold)")
-    return Check(reach, f"Beyond 3,000 km {_words(reach)} (reference figure from the news, not a threshold)")
+        words = "Below 3,000 km at every cited figure (reference figure from the news, not a threshold)"
+        return Check(NONE, words, "Below")
+    words = f"Beyond 3,000 km {_words(reach)} (reference figure from the news, not a threshold)"
+    return Check(reach, words, "Beyond" if reach == EVERY else "Beyond at some figures")
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from .safe import text
 
 WIDTH = 900
 LABELS = 250  # room for "Khorramshahr-4 (Iran)" at the left
-RIGHT = 16
+RIGHT = 24
 TOP = 64  # three rows of threshold labels
 ROW = 22
 BOTTOM = 44
@@ -39,6 +39,10 @@ def _ticks(low: float, high: float) -> list[int]:
         exp += 1
 
 
+def _anchor(tick: int, ticks: list[int]) -> str:
+    return "end" if tick == ticks[-1] else "middle"  # the last label would run off the right edge
+
+
 def range_chart(files: tuple[StateSystems, ...], t: Thresholds) -> str:
     systems = sorted((s for f in files for s in f.systems), key=lambda s: (-s.range_high, states.name(s.state), s.name))
     if not systems:
@@ -56,31 +60,22 @@ def range_chart(files: tuple[StateSystems, ...], t: Thresholds) -> str:
     grid = "".join(
         f'<line x1="{x(k):.1f}" x2="{x(k):.1f}" y1="{TOP}" y2="{plot_bottom}" '
         f'style="stroke:{FG};stroke-opacity:.12"/>'
-        f'<text x="{x(k):.1f}" y="{plot_bottom + 16}" text-anchor="middle">{k:,}</text>'
+        f'<text x="{x(k):.1f}" y="{plot_bottom + 16}" text-anchor="{_anchor(k, ticks)}">{k:,}</text>'
         for k in ticks
     )
     band = t.inf_band
-    start, end = t.inf_years
-    inf_label = (
-        f"INF Treaty band {band.min:,}–{band.max:,} km (US and USSR/Russia ground-launched missiles, "
-        f"{start.year}–{end.year})"
-    )
-    mtcr_label = (
-        f"MTCR Category I: range ≥ {t.mtcr_range.value:,} km (with payload ≥ {t.mtcr_payload.value:,} "
-        f"{t.mtcr_payload.unit})"
-    )
-    news_label = f"{NEWS_REFERENCE_KM:,} km: figure cited in the news, not a legal threshold"
+    mtcr_x, news_x = x(t.mtcr_range.value), x(NEWS_REFERENCE_KM)
+    # Short labels at the lines, one row each so none crosses another line; the legend says it in full.
     thresholds = (
         f'<rect x="{x(band.min):.1f}" y="{TOP}" width="{x(band.max) - x(band.min):.1f}" '
         f'height="{plot_bottom - TOP}" style="fill:{FG};fill-opacity:.06;stroke:{FG};stroke-opacity:.5;'
         f'stroke-dasharray:2 3"/>'
-        f'<text x="{x(band.min) + 4:.1f}" y="{TOP - 6}">{text(inf_label)}</text>'
-        f'<line x1="{x(t.mtcr_range.value):.1f}" x2="{x(t.mtcr_range.value):.1f}" y1="{12}" y2="{plot_bottom}" '
-        f'style="stroke:{FG};stroke-width:1.5"/>'
-        f'<text x="{x(t.mtcr_range.value) + 4:.1f}" y="{22}">{text(mtcr_label)}</text>'
-        f'<line x1="{x(NEWS_REFERENCE_KM):.1f}" x2="{x(NEWS_REFERENCE_KM):.1f}" y1="{28}" y2="{plot_bottom}" '
+        f'<text x="{x(band.min) + 4:.1f}" y="34">{text(f"INF band {band.min:,}–{band.max:,} km")}</text>'
+        f'<line x1="{mtcr_x:.1f}" x2="{mtcr_x:.1f}" y1="20" y2="{plot_bottom}" style="stroke:{FG};stroke-width:1.5"/>'
+        f'<text x="{mtcr_x + 4:.1f}" y="16">{text(f"MTCR Category I range {t.mtcr_range.value:,} km")}</text>'
+        f'<line x1="{news_x:.1f}" x2="{news_x:.1f}" y1="56" y2="{plot_bottom}" '
         f'style="stroke:{FG};stroke-width:1.5;stroke-dasharray:7 4"/>'
-        f'<text x="{x(NEWS_REFERENCE_KM) + 4:.1f}" y="{40}">{text(news_label)}</text>'
+        f'<text x="{news_x + 4:.1f}" y="52">{text(f"{NEWS_REFERENCE_KM:,} km: news figure, not a threshold")}</text>'
     )
     rows = ""
     for i, system in enumerate(systems):
@@ -101,6 +96,15 @@ def range_chart(files: tuple[StateSystems, ...], t: Thresholds) -> str:
         f'<text x="{(LABELS + WIDTH - RIGHT) / 2:.0f}" y="{height - 6}" text-anchor="middle">'
         "Range in km (logarithmic scale)</text>"
     )
+    start, end = t.inf_years
+    legend = (
+        "Each dot is a cited figure; a line joins a system's lowest and highest. Solid line: the MTCR Category I "
+        f"range, {t.mtcr_range.value:,} km (Category I also needs a payload of {t.mtcr_payload.value:,} "
+        f"{t.mtcr_payload.unit}). Shaded band: the INF Treaty's banned {band.min:,}–{band.max:,} km, which bound "
+        f"only the United States and the USSR/Russia, for ground-launched missiles, {start.year}–{end.year}. Dashed "
+        f"line: {NEWS_REFERENCE_KM:,} km, the figure cited in the news, not a legal threshold. The table below "
+        "gives every figure with its source."
+    )
     title = "Cited ranges of delivery systems, with the MTCR, INF and 3,000 km lines"
     desc = (
         f"Log-scale chart of the cited ranges of {len(systems)} systems, from {min(s.range_low for s in systems):,} km "
@@ -110,12 +114,12 @@ def range_chart(files: tuple[StateSystems, ...], t: Thresholds) -> str:
         "in the news. The table below gives every figure and check in words."
     )
     return (
-        '<figure class="systems-chart" style="overflow-x:auto;margin:0">'
+        '<figure class="systems-chart" style="display:block;width:100%;overflow-x:auto;margin:0">'
         f'<svg viewBox="0 0 {WIDTH} {height}" role="img" aria-labelledby="systems-chart-t systems-chart-d" '
         f'xmlns="http://www.w3.org/2000/svg" style="width:100%;min-width:640px;max-width:960px;height:auto;'
         f'color:{FG};font-size:12px;fill:currentColor">'
         f'<title id="systems-chart-t">{text(title)}</title><desc id="systems-chart-d">{text(desc)}</desc>'
         f"{thresholds}{grid}{rows}{axis}</svg>"
-        f"<figcaption>{text(title)}. Each dot is a cited figure; the table below lists them with "
-        "their sources.</figcaption></figure>\n"
+        f'<figcaption style="max-width:none;font-style:normal;text-align:left">{text(title)}. {text(legend)}'
+        "</figcaption></figure>\n"
     )

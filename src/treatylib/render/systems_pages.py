@@ -27,7 +27,10 @@ WORDING = (
 )
 LEGEND = (
     "Checks are shown as an icon and words: ● at every cited figure, ◐ at some cited figures (the sources "
-    "differ, or a source gives a spread that straddles the line), ○ at none, – not covered."
+    "differ, or a source gives a spread that straddles the line), ○ at none, – not covered. In the tables, "
+    "*Meets the parameters* means both the Category I range and payload are reached; *Meets (range only)* "
+    "means no cited source gives a payload, so only the range could be compared. Each system's section "
+    "says it in full."
 )
 
 
@@ -49,11 +52,12 @@ def spread_words(figures: tuple[Figure, ...], unit: str) -> str:
     return f"{span} ({len(figures)} cited figures)"
 
 
-def check_cell(result: Check) -> Md:
-    """Icon and words, never colour alone."""
+def check_cell(result: Check, short: bool = False) -> Md:
+    """Icon and words, never colour alone; tables use the short words (the sections say it in full)."""
+    words = result.short if short and result.short else result.words
     return Md(
         f'<span class="system-check system-check-{result.verdict}">'
-        f'<span aria-hidden="true">{result.icon}</span> {text(result.words)}</span>'
+        f'<span aria-hidden="true">{result.icon}</span> {text(words)}</span>'
     )
 
 
@@ -127,9 +131,9 @@ def _summary_table(file: StateSystems, results: dict[str, SystemChecks]) -> Md:
                 spread_words(system.payload, "kg"),
                 _status_words(system),
                 md.date_words(system.first_test.date) if system.first_test else "not documented",
-                check_cell(result.category_i),
-                check_cell(result.inf),
-                check_cell(result.news),
+                check_cell(result.category_i, short=True),
+                check_cell(result.inf, short=True),
+                check_cell(result.news, short=True),
             ]
         )
     headers = [
@@ -212,9 +216,9 @@ def render_index(files: tuple[StateSystems, ...], t: Thresholds) -> str:
                     internal(states.name(file.state), f"{file.state.lower()}.md"),
                     spread_words(system.range, "km"),
                     spread_words(system.payload, "kg"),
-                    check_cell(result.category_i),
-                    check_cell(result.inf),
-                    check_cell(result.news),
+                    check_cell(result.category_i, short=True),
+                    check_cell(result.inf, short=True),
+                    check_cell(result.news, short=True),
                 ]
             )
     out += md.table(["System", "State", "Range", "Payload", "MTCR Category I", "INF band", "3,000 km line"], rows)
