@@ -120,6 +120,6 @@ def range_chart(files: tuple[StateSystems, ...], t: Thresholds) -> str:
         f'color:{FG};font-size:12px;fill:currentColor">'
         f'<title id="systems-chart-t">{text(title)}</title><desc id="systems-chart-d">{text(desc)}</desc>'
         f"{thresholds}{grid}{rows}{axis}</svg>"
-        f'<figcaption style="max-width:none;font-style:normal;text-align:left">{text(title)}. {text(legend)}'
-        "</figcaption></figure>\n"
+        '<figcaption style="max-width:none;font-size:.7rem;font-style:normal;text-align:left">'
+        f"{text(title)}. {text(legend)}</figcaption></figure>\n"
     )

@@ -168,6 +168,7 @@ def render_state(file: StateSystems, t: Thresholds) -> str:
         description=f"{name}'s ballistic and cruise missiles: cited ranges and payloads, and how they compare "
         "with the MTCR Category I parameters and the INF band",
         tags=tags,
+        boost=2,  # a search for a system's name should land here, not on the index that lists every name
     )
     out += md.heading(1, f"{name}: delivery systems")
     out += Md("Systems: ") + text(", ".join(tags)) + Md(".\n\n")
@@ -187,12 +188,10 @@ def render_state(file: StateSystems, t: Thresholds) -> str:
 
 
 def render_index(files: tuple[StateSystems, ...], t: Thresholds) -> str:
-    every = [s for f in files for s in f.systems]
     out = md.front_matter(
         "Delivery systems",
         description="Ballistic and cruise missiles of the nuclear-armed states and Iran, their cited ranges, "
         "and how they compare with the MTCR Category I parameters and the INF band",
-        tags=[n for s in every for n in s.names],
     )
     out += "# Delivery systems\n\n"
     out += (
