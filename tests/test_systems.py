@@ -304,3 +304,11 @@ def test_chart_draws_the_three_lines_labelled_and_theme_aware():
     assert "3,000 km: news figure, not a threshold" in chart
     assert "Dashed line: 3,000 km, the figure cited in the news, not a legal threshold" in chart
     assert "var(--md-default-fg-color)" in chart and "#" not in chart.split("<svg", 1)[1].split(">", 1)[0]
+
+
+def test_9m729_is_in_the_inf_band_at_the_us_figure_only():
+    s = system("9M729")
+    assert sorted(f.value for f in s.range) == [476, 480, 500]  # Patrushev, Russian MoD, US (more than 500)
+    result = check(s, thresholds(catalog()))
+    assert result.inf.verdict == SOME
+    assert result.inf.words.startswith("Within the banned 500–5,500 km band at some cited figures")
