@@ -19,10 +19,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import catalog_cache, paths, site_build
+from . import catalog_cache, designations, paths, site_build
 from .catalog import Catalog
 from .render import (
     changes,
+    designations_page,
     exports,
     index_pages,
     instrument_page,
@@ -39,6 +40,7 @@ from .render.safe import internal
 from .systems import SYSTEMS, SYSTEMS_SCHEMA, StateSystems
 from .systems_checks import thresholds
 from .validate import validate_paths
+from .validate.designations import validate_file as validate_designations
 from .validate.intake import data_like
 from .validate.systems import validate_systems
 
@@ -50,8 +52,13 @@ def load_systems(folder: Path = SYSTEMS) -> tuple[tuple[StateSystems, ...], list
     return result.files, list(result.problems)
 
 
-def render_site(catalog: Catalog, systems: tuple[StateSystems, ...] | None = None) -> dict[str, str]:
+def render_site(
+    catalog: Catalog,
+    listed: designations.Designations | None = None,
+    systems: tuple[StateSystems, ...] | None = None,
+) -> dict[str, str]:
     """Every generated file, keyed by its path under the docs folder."""
+    listed = listed or designations.default()
     files: dict[str, str] = {}
     if systems is None:
         systems, problems = load_systems()
@@ -81,12 +88,28 @@ def render_site(catalog: Catalog, systems: tuple[StateSystems, ...] | None = Non
     schema = json.loads(paths.SCHEMA.read_text(encoding="utf-8"))
     files["reference/fields.md"] = schema_doc.render(schema)
     files["schema/instrument.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
-    files.update(systems_pages.render_all(catalog, systems))
+    files.update(_designation_files(listed))
+    files.update(_systems_files(catalog, systems))
+    return files
+
+
+def _systems_files(catalog: Catalog, systems: tuple[StateSystems, ...]) -> dict[str, str]:
+    """The systems pages, their exports, the field reference and the published schema."""
+    files = systems_pages.render_all(catalog, systems)
     for name, text in exports.render_systems(systems, thresholds(catalog)).items():
         files[f"data/{name}"] = text
-    systems_schema = json.loads(SYSTEMS_SCHEMA.read_text(encoding="utf-8"))
-    files["reference/systems-fields.md"] = systems_pages.render_field_reference(systems_schema)
-    files["schema/systems.schema.json"] = json.dumps(systems_schema, indent=2, ensure_ascii=False) + "\n"
+    schema = json.loads(SYSTEMS_SCHEMA.read_text(encoding="utf-8"))
+    files["reference/systems-fields.md"] = systems_pages.render_field_reference(schema)
+    files["schema/systems.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    return files
+
+
+def _designation_files(listed: designations.Designations) -> dict[str, str]:
+    """The timeline page, its exports and its published schema."""
+    files = {designations_page.PAGE: designations_page.render(listed)}
+    files.update({f"data/{name}": text for name, text in exports.render_designations(listed).items()})
+    schema = json.loads(designations.SCHEMA_FILE.read_text(encoding="utf-8"))
+    files["schema/designations.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
     return files
 
 
@@ -106,10 +129,17 @@ def _downloads_page(catalog: Catalog) -> str:
             "a summary in our own words, and a link to the depositary's text",
         ),
         ("data/datapackage.json", "Frictionless Data Package descriptor of the CSV files"),
+        (
+            "data/designations.csv",
+            "Designations under non-proliferation authorities, one row per entity, from official notices: "
+            "date, authority, government, agency, entity as published, country, programme named, notice",
+        ),
+        ("data/designations.json", "The same designations with their notices, and the leads not yet confirmed"),
         ("schema/instrument.schema.json", "JSON Schema of the YAML source files"),
         ("data/systems.csv", "Delivery systems: one row per cited range or payload figure, with source and checks"),
         ("data/systems.json", "Delivery systems: every system once, with its figures, sources and computed checks"),
         ("schema/systems.schema.json", "JSON Schema of systems/<state>.yaml"),
+        ("schema/designations.schema.json", "JSON Schema of data/designations.yaml"),
     ]
     rows = [[internal(path.rsplit("/", 1)[-1], path), what] for path, what in files]
     out += table(["File", "What it holds"], rows)
@@ -181,9 +211,15 @@ def generate(treaties: Path = paths.TREATIES, out: Path = paths.GENERATED_DOCS, 
             f"{len(result.problems) + len(systems_problems)} problem(s); the site was not regenerated", file=sys.stderr
         )
         return 1
+    listed_data, listed_problems = validate_designations(root=paths.ROOT)
+    if listed_problems:
+        for problem in listed_problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(listed_problems)} problem(s); the site was not regenerated", file=sys.stderr)
+        return 1
     validated = time.perf_counter()
     catalog = Catalog(tuple(sorted(result.instruments, key=lambda i: i.id)))
-    rendered = render_site(catalog, systems)
+    rendered = render_site(catalog, designations.from_data(listed_data), systems)
     out.parent.mkdir(parents=True, exist_ok=True)
     site_build.clean_stale(out.parent, kinds=("docs",))  # left by a generator that was killed
     with tempfile.TemporaryDirectory(prefix=f"docs-{os.getpid()}-", dir=out.parent) as tmp:
