@@ -31,20 +31,39 @@ from .render import (
     matrix,
     schema_doc,
     state_pages,
+    systems_pages,
     trackers,
 )
 from .render.citation import cite_block
 from .render.md import DOMAIN_LABELS, KIND_LABELS, front_matter, table
 from .render.safe import internal
+from .systems import SYSTEMS, SYSTEMS_SCHEMA, StateSystems
+from .systems_checks import thresholds
 from .validate import validate_paths
 from .validate.designations import validate_file as validate_designations
 from .validate.intake import data_like
+from .validate.systems import validate_systems
 
 
-def render_site(catalog: Catalog, listed: designations.Designations | None = None) -> dict[str, str]:
+def load_systems(folder: Path = SYSTEMS) -> tuple[tuple[StateSystems, ...], list]:
+    """The validated systems files, and the problems found (none means every file is whole)."""
+    found = data_like(folder) if folder.is_dir() else []
+    result = validate_systems(found, root=paths.ROOT)
+    return result.files, list(result.problems)
+
+
+def render_site(
+    catalog: Catalog,
+    listed: designations.Designations | None = None,
+    systems: tuple[StateSystems, ...] | None = None,
+) -> dict[str, str]:
     """Every generated file, keyed by its path under the docs folder."""
     listed = listed or designations.default()
     files: dict[str, str] = {}
+    if systems is None:
+        systems, problems = load_systems()
+        if problems:
+            raise ValueError("systems/ has problems: " + "; ".join(map(str, problems[:5])))
     current = catalog.current_states
     for inst in catalog.instruments:
         outside = [c for c in current if catalog.entry(inst, c).status.status is None]
@@ -72,6 +91,18 @@ def render_site(catalog: Catalog, listed: designations.Designations | None = Non
     files["reference/fields.md"] = schema_doc.render(schema)
     files["schema/instrument.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
     files.update(_designation_files(listed))
+    files.update(_systems_files(catalog, systems))
+    return files
+
+
+def _systems_files(catalog: Catalog, systems: tuple[StateSystems, ...]) -> dict[str, str]:
+    """The systems pages, their exports, the field reference and the published schema."""
+    files = systems_pages.render_all(catalog, systems)
+    for name, text in exports.render_systems(systems, thresholds(catalog)).items():
+        files[f"data/{name}"] = text
+    schema = json.loads(SYSTEMS_SCHEMA.read_text(encoding="utf-8"))
+    files["reference/systems-fields.md"] = systems_pages.render_field_reference(schema)
+    files["schema/systems.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
     return files
 
 
@@ -107,6 +138,9 @@ def _downloads_page(catalog: Catalog) -> str:
         ),
         ("data/designations.json", "The same designations with their notices, and the leads not yet confirmed"),
         ("schema/instrument.schema.json", "JSON Schema of the YAML source files"),
+        ("data/systems.csv", "Delivery systems: one row per cited range or payload figure, with source and checks"),
+        ("data/systems.json", "Delivery systems: every system once, with its figures, sources and computed checks"),
+        ("schema/systems.schema.json", "JSON Schema of systems/<state>.yaml"),
         ("schema/designations.schema.json", "JSON Schema of data/designations.yaml"),
     ]
     rows = [[internal(path.rsplit("/", 1)[-1], path), what] for path, what in files]
@@ -171,10 +205,13 @@ def generate(treaties: Path = paths.TREATIES, out: Path = paths.GENERATED_DOCS, 
     # The command line's cache of answers is keyed by its inputs as they are before they are read.
     cache_key = catalog_cache.input_key() if treaties.resolve() == paths.TREATIES.resolve() else None
     result = validate_paths(files, root=paths.ROOT)
-    if not result.ok:
-        for problem in result.problems:
+    systems, systems_problems = load_systems()
+    if not result.ok or systems_problems:
+        for problem in [*result.problems, *systems_problems]:
             print(problem, file=sys.stderr)
-        print(f"{len(result.problems)} problem(s); the site was not regenerated", file=sys.stderr)
+        print(
+            f"{len(result.problems) + len(systems_problems)} problem(s); the site was not regenerated", file=sys.stderr
+        )
         return 1
     listed_data, listed_problems = validate_designations(root=paths.ROOT)
     if listed_problems:
@@ -184,7 +221,7 @@ def generate(treaties: Path = paths.TREATIES, out: Path = paths.GENERATED_DOCS, 
         return 1
     validated = time.perf_counter()
     catalog = Catalog(tuple(sorted(result.instruments, key=lambda i: i.id)))
-    rendered = render_site(catalog, designations.from_data(listed_data))
+    rendered = render_site(catalog, designations.from_data(listed_data), systems)
     out.parent.mkdir(parents=True, exist_ok=True)
     site_build.clean_stale(out.parent, kinds=("docs",))  # left by a generator that was killed
     with tempfile.TemporaryDirectory(prefix=f"docs-{os.getpid()}-", dir=out.parent) as tmp:

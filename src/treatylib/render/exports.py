@@ -12,6 +12,7 @@ from ..designations import Designations, Notice
 from ..model import Instrument, to_record
 from ..status import COUNTED_APART, VALUE_MEANINGS, Status, count_at_end, counts, roster
 from .safe import CSV_ESCAPE_RULE, csv_cell
+from .systems_exports import SYSTEM_DESCRIPTIONS, SYSTEM_FIELDS, SYSTEM_TYPES, all_rows, systems_json
 
 PARTICIPATION_FIELDS = [
     "instrument",
@@ -432,6 +433,13 @@ def datapackage() -> dict:
         ),
         ("events", "One row per key event of an instrument, with its date, article and source", EVENT_FIELDS, {}),
         (
+            "systems",
+            "Delivery systems: one row per cited range or payload figure, with its source and the threshold checks "
+            "computed from the MTCR and INF limits (systems.json holds each system once)",
+            SYSTEM_FIELDS,
+            SYSTEM_TYPES,
+        ),
+        (
             "designations",
             "One row per entity designated under a non-proliferation authority, from the official notice that "
             "designated it (a small official sample, not a sanctions database); designations.json adds the "
@@ -444,6 +452,7 @@ def datapackage() -> dict:
         "declarations": _DECLARATION_DESCRIPTIONS,
         "limits": _LIMIT_DESCRIPTIONS,
         "events": _EVENT_DESCRIPTIONS,
+        "systems": SYSTEM_DESCRIPTIONS,
         "designations": _DESIGNATION_DESCRIPTIONS,
     }
     return {
@@ -577,3 +586,11 @@ def render_all(catalog: Catalog) -> dict[str, str]:
             {"state": _state_row(code), "status": rows}, ensure_ascii=False, indent=1
         )
     return files
+
+
+def render_systems(files, thresholds) -> dict[str, str]:
+    """systems.csv and systems.json, keyed by path under data/ (see render/systems_exports.py)."""
+    return {
+        "systems.csv": _csv(SYSTEM_FIELDS, all_rows(files, thresholds)),
+        "systems.json": systems_json(files, thresholds),
+    }
