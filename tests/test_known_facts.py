@@ -209,11 +209,31 @@ def test_dprk_npt_withdrawal_is_disputed_and_its_1993_notice_rescinded(load):
 
 def test_pakistan_is_not_in_the_hcoc_by_its_cited_source(load):
     # Global Security Newswire, 31 March 2003: China, North Korea, India and Pakistan "have refused to
-    # join the code"; India subscribed on 1 June 2016 (138th). A cited 'had not joined' beats 'not recorded'.
+    # join the code"; Japan's MFA on the 3rd Regular Meeting: in November 2004 North Korea, China, India,
+    # Pakistan, Iran and Iraq were not taking part. India subscribed on 1 June 2016 (138th).
+    # A cited 'had not joined' beats 'not recorded', and the latest cited date is the one shown.
     from treatylib.status import standing
 
     hcoc = load("hcoc")
     pakistan = standing(hcoc, "PAK")
-    assert pakistan.status is None and pakistan.known_to.text == "2003-03-31"
-    assert pakistan.label == "Not joined (as of 31 March 2003)"
+    assert pakistan.status is None and pakistan.known_to.text == "2004-11"
+    assert pakistan.label == "Not joined (as of November 2004)"
+    assert {n.source for n in hcoc.not_joined if n.state == "PAK"} == {"gsn-2003", "mofa-jp-hcoc-3rd"}
     assert standing(hcoc, "IND").status == "member"
+
+
+def test_hcoc_bounds_and_non_subscribers_from_the_2008_council_decision(load):
+    # Council Decision 2008/974/CFSP (18 December 2008), Annex: "All the European Union Member States have
+    # subscribed to the Code" and "In Africa, the following countries have not subscribed to the Code:
+    # Algeria, ... Egypt, ...". EU Presidency, 7th Regular Meeting (29-30 May 2008): Samoa among "the most
+    # recent Subscribing States".
+    from treatylib.status import standing
+
+    hcoc = load("hcoc")
+    egypt = standing(hcoc, "EGY")
+    assert egypt.status is None and egypt.label == "Not joined (as of 18 December 2008)"
+    (bulgaria,) = actions(hcoc, "BGR")
+    assert bulgaria.date.text == "../2008-12-18" and bulgaria.source == "eu-council-2008-974"
+    (samoa,) = actions(hcoc, "WSM")
+    assert samoa.date.text == "../2008-05-29"
+    assert standing(hcoc, "WSM", dt.date(2008, 6, 1)).status == "member"
