@@ -8,12 +8,11 @@ from ..model import Instrument
 from . import md
 from .citation import cite_block
 from .declarations import state_section
+from .glance import glance, key_summary
 from .maps import locator_map
 from .safe import Md, internal, text
 
 _REGIME_KINDS = ("regime", "code")
-# The instruments readers ask about first; shown at the top of every state page.
-KEY_INSTRUMENTS = ("npt", "ctbt", "tpnw", "bwc", "cwc", "mtcr", "hcoc", "nsg")
 
 
 def reason_outside(entry: StateEntry) -> str | None:
@@ -68,8 +67,13 @@ def render(catalog: Catalog, code: str) -> str:
     out = md.front_matter(
         title,
         description=f"Arms-control treaty participation of {state.name}",
-        tags=[state.name, code, *state.also_known_as],
-        boost=2,
+        # The code is in the title already. As a tag (which search weighs a thousand times the
+        # title) "UKR" outranked the United Kingdom's "UK" for a search for "UK", since search
+        # matches the start of words.
+        tags=[state.name, *state.also_known_as],
+        # Above 2 so that "Pakistan MTCR" puts the state page, which answers it, above the MTCR
+        # page (boost 3), whose tags name the MTCR four times.
+        boost=3,
     )
     out += md.heading(1, state.name)
     facts = [f"Code: {code}"]
@@ -77,12 +81,14 @@ def render(catalog: Catalog, code: str) -> str:
         facts.append(f"Region: {state.region}" + (f" ({state.subregion})" if state.subregion else ""))
     if state.groups:
         facts.append("Groups: " + ", ".join(state.groups))
-    out += text(" · ".join(facts)) + "\n\n" + locator_map(code)
+    # The answer first: the counts and the key instruments; the map and the long table after.
+    out += text(" · ".join(facts)) + "\n\n"
     out += _succession(state)
     out += f"**{text(summary_line(catalog, code))}**\n\n"
-    out += _at_a_glance(catalog, code)
+    out += key_summary(catalog, code)
+    out += glance(catalog, code)
+    out += locator_map(code)
     out += _table(catalog, code)
-    out += _outside(catalog, code)
     out += _events(catalog, code)
     out += state_section(catalog, code)
     out += "Downloads: " + internal("CSV", f"../data/states/{code}.csv") + " · "
@@ -118,34 +124,27 @@ def _unsearched(block: str) -> str:
     return f"<div data-search-exclude markdown>\n\n{block}\n</div>\n\n"
 
 
-def _at_a_glance(catalog: Catalog, code: str) -> str:
-    rows = []
-    for ident in KEY_INSTRUMENTS:
-        inst = catalog.by_id.get(ident)
-        if inst is None:
-            continue
-        entry = catalog.entry(inst, code)
-        rows.append(
-            [_link(inst), md.status_badge(entry.status), md.date(entry.status.date), reason_outside(entry) or ""]
-        )
-    if not rows:
-        return ""
-    return "## At a glance\n\n" + _unsearched(md.table(["Instrument", "Status", "Since", "Why not"], rows))
-
-
 def _link(inst: Instrument) -> Md:
     return md.instrument_link(inst, "../instruments/")
 
 
 def _table(catalog: Catalog, code: str) -> str:
-    rows = []
+    """Every instrument the state has a standing in; those not open to it (regional zones,
+    bilateral treaties, protocols for the nuclear-weapon states) folded away below, since they
+    are most of the list for most states and say little about the state."""
+    open_rows, closed_rows = [], []
     for inst in sorted(catalog.instruments, key=lambda i: (i.kind in _REGIME_KINDS, i.short_name)):
         entry = catalog.entry(inst, code)
+        if entry.status.status == "ineligible":
+            closed_rows.append(
+                [_link(inst), md.KIND_LABELS[inst.kind], md.status_badge(entry.status), _why_closed(inst)]
+            )
+            continue
         # The label already says "as the Soviet Union" and when a treaty a state was bound by ended.
         ended = ""
         if inst.ended and entry.status.status != "former-party":
             ended = f"; the treaty ended {md.date_words(inst.ended.date)}"
-        rows.append(
+        open_rows.append(
             [
                 _link(inst),
                 md.KIND_LABELS[inst.kind],
@@ -154,22 +153,22 @@ def _table(catalog: Catalog, code: str) -> str:
                 reason_outside(entry) or "",
             ]
         )
-    return "## All instruments\n\n" + _unsearched(
-        md.table(["Instrument", "Kind", "Status", "Since", "Not joined because"], rows)
-    )
+    out = "## All instruments\n\n"
+    if open_rows:
+        out += _unsearched(md.table(["Instrument", "Kind", "Status", "Since", "Not joined because"], open_rows))
+    if closed_rows:
+        name = states.name(code)
+        out += (
+            '<details class="not-open" data-search-exclude markdown>\n'
+            f"<summary>Not open to {text(name)}: {len(closed_rows)} instruments</summary>\n\n"
+            + md.table(["Instrument", "Kind", "Status", "Open to"], closed_rows)
+            + "\n</details>\n\n"
+        )
+    return out
 
 
-def _outside(catalog: Catalog, code: str) -> str:
-    rows = []
-    for inst in catalog.instruments:
-        if inst.ended or not catalog.may_join(inst, code):
-            continue  # not one this state can still join
-        reason = reason_outside(catalog.entry(inst, code))
-        if reason:
-            rows.append([_link(inst), inst.name, reason])
-    if not rows:
-        return ""
-    return "## Not joined\n\n" + _unsearched(md.table(["Instrument", "Name", "Reason"], sorted(rows)))
+def _why_closed(inst: Instrument) -> str:
+    return inst.open_to.description if inst.open_to else "the two parties only (bilateral treaty)"
 
 
 def _events(catalog: Catalog, code: str) -> str:
