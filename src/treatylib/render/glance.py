@@ -36,13 +36,13 @@ def key_summary(catalog: Catalog, code: str) -> Md:
     rank the page itself first for "Pakistan MTCR" (a page whose text has every word of the query
     ranks above one that has only some)."""
     groups: dict[str, list[str]] = {}
-    for ident in KEY_INSTRUMENTS:
-        if ident in catalog.by_id:
-            inst = catalog.by_id[ident]
-            groups.setdefault(catalog.entry(inst, code).status.label, []).append(spoken_name(inst))
+    entries = [catalog.entry(catalog.by_id[i], code) for i in KEY_INSTRUMENTS if i in catalog.by_id]
+    # What the state is in first, then what it signed, then the rest, each in the cards' order.
+    for entry in sorted(entries, key=lambda e: (not e.status.is_in, e.status.status != "signatory")):
+        groups.setdefault(entry.status.label, []).append(spoken_name(entry.instrument))
     if not groups:
         return Md("")
-    parts = [f"{text(label)}: {text(', '.join(names))}" for label, names in groups.items()]
+    parts = [f"<strong>{text(label)}:</strong> {text(', '.join(names))}" for label, names in groups.items()]
     return Md('<p class="glance-line">' + " · ".join(parts) + "</p>\n\n")
 
 
@@ -60,8 +60,10 @@ def _card(catalog: Catalog, ident: str, code: str) -> str:
     href = attr(quote(f"../instruments/{inst.id}.html", safe="/.-_"))
     return (
         f'<section class="glance-card" aria-labelledby="{anchor}">\n'
-        f'<h3 id="{anchor}"><a href="{href}" title="{attr(inst.name)}">{text(inst.short_name)}</a></h3>\n'
-        f'<p class="glance-status">{md.status_badge(entry.status)}</p>\n'
+        # The badge sits in the heading: one line less per card on a phone, and the search result's
+        # title then reads "MTCR — Not joined".
+        f'<h3 id="{anchor}"><a href="{href}" title="{attr(inst.name)}">{text(inst.short_name)}</a> '
+        f"{md.status_badge(entry.status)}</h3>\n"
         f"<p>{text(sentence(catalog, entry, code))}</p>\n"
         "</section>"
     )

@@ -50,7 +50,9 @@ def sentence(catalog: Catalog, entry: StateEntry, code: str) -> str:
     role = st.role or member_word(catalog, inst)
     if st.status == "party":
         act = _CONSENT_VERBS.get(st.consent or "", "consented to be bound by")
-        done = f"{who} {act} {what} {_on(st.date)}" + _as_former(st)
+        if st.via:  # Russia: the Soviet Union ratified, Russia continues it
+            return f"{subject(st.via)} {act} {what} {_on(st.date)}, and {_mid(who)}, which continues it, is a party."
+        done = f"{who} {act} {what} {_on(st.date)}"
         if st.awaiting_force:
             return f"{done}; the treaty is not in force, so it is a contracting state, not yet a party."
         return f"{done} and is a party."
@@ -78,7 +80,7 @@ def sentence(catalog: Catalog, entry: StateEntry, code: str) -> str:
     if st.status == "former-party":
         return f"{who} was a party to {what} until the treaty itself ended; it binds no one now."
     if st.status == "former-state":
-        return f"{who} no longer exists; in {what}: {_lower_first(st.label)}."
+        return _former_state(st, who, what, role)
     if inst.is_regime:
         return f"{who} is not {_a(role)} of {what}{_as_of(st)}."
     return f"{who} has neither signed nor joined {what}{_as_of(st)}."
@@ -88,12 +90,35 @@ def sentence(catalog: Catalog, entry: StateEntry, code: str) -> str:
 _WITH_THE = {"Bahamas", "Comoros", "Holy See", "Maldives", "Netherlands", "Philippines", "Seychelles"}
 
 
-def subject(code: str) -> str:
-    """The state's name as the subject of a sentence."""
+def article(code: str) -> str:
+    """ "the " for a name that takes it in running text, else ""."""
     name = states.name(code)
     if name in _WITH_THE or name.startswith("United ") or name.endswith((" Islands", " Republic", " Union")):
-        return f"The {name}"
-    return name
+        return "the "
+    return ""
+
+
+def subject(code: str) -> str:
+    """The state's name as the subject of a sentence."""
+    return _capital(article(code) + states.name(code))
+
+
+def _former_state(st, who: str, what: str, role: str) -> str:
+    """A state that no longer exists: where it stood when it ceased to, and who continues it."""
+    stood = {
+        "party": f"was a party to {what}",
+        "member": f"was {_a(role)} of {what}",
+        "signatory": f"had signed {what} but was not bound by it",
+        "withdrawn": f"had withdrawn from {what}",
+        "former-party": f"had been a party to {what} until the treaty ended",
+    }.get(st.historic)
+    heir = f"; {_mid(subject(st.continued_by))} continues it" if st.continued_by else ""
+    if st.historic is None:
+        # No act under its own name: a successor's record may still carry its acts, so say only that.
+        return f"{who} no longer exists, and no act of its own in {what} is recorded here{heir}."
+    if stood is None:
+        return f"{who} no longer exists; in {what}: {_lower_first(st.label)}."
+    return f"{who} {stood} when it ceased to exist{heir}."
 
 
 def _a(noun: str) -> str:

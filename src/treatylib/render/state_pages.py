@@ -11,6 +11,7 @@ from .declarations import state_section
 from .glance import glance, key_summary
 from .maps import locator_map
 from .safe import Md, internal, text
+from .standing_words import article, subject
 
 _REGIME_KINDS = ("regime", "code")
 
@@ -103,25 +104,32 @@ def render(catalog: Catalog, code: str) -> str:
 def _succession(state) -> str:
     lines: list[str] = []
     if state.former:
-        lines.append(text(f"{state.name} no longer exists" + (f" (ended {state.ended})" if state.ended else "") + "."))
+        ended = f" (ended {state.ended})" if state.ended else ""
+        lines.append(text(f"{subject(state.code)} no longer exists{ended}."))
         if state.continuator:
-            lines.append(text("Continued by ") + md.state_link(state.continuator, prefix="") + ".")
+            lines.append(text("Continued by ") + _state_ref(state.continuator) + ".")
         if state.successors:
-            links = ", ".join(md.state_link(s, prefix="") for s in state.successors)
+            links = ", ".join(_state_ref(s) for s in state.successors)
             lines.append(f"Successor states: {links}.")
     for former in state.predecessors:
         role = "continues" if states.get(former).continuator == state.code else "is a successor of"
-        lines.append(text(f"{state.name} {role} ") + md.state_link(former, prefix="") + ".")
+        lines.append(text(f"{subject(state.code)} {role} ") + _state_ref(former) + ".")
     if state.note:
         lines.append(text(state.note))
     return (" ".join(lines) + "\n\n") if lines else ""
 
 
+def _state_ref(code: str) -> str:
+    """A linked state name in running text: "the Soviet Union"."""
+    return article(code) + md.state_link(code, prefix="")
+
+
 def _unsearched(block: str) -> str:
     """Keep a table out of the search index. Every state page lists every instrument, so these
     tables would make each instrument's name match ~200 state pages and drown out its own page;
-    the state itself is found by its name, code and other names (tags)."""
-    return f"<div data-search-exclude markdown>\n\n{block}\n</div>\n\n"
+    the state is found by its name and other names (tags), its standing in the key instruments
+    by the at-a-glance cards. The class lets the table drop its Kind column on a phone."""
+    return f'<div class="state-table" data-search-exclude markdown>\n\n{block}\n</div>\n\n'
 
 
 def _link(inst: Instrument) -> Md:
