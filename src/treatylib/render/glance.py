@@ -60,10 +60,11 @@ def _card(catalog: Catalog, ident: str, code: str) -> str:
     href = attr(quote(f"../instruments/{inst.id}.html", safe="/.-_"))
     return (
         f'<section class="glance-card" aria-labelledby="{anchor}">\n'
-        # The badge sits in the heading: one line less per card on a phone, and the search result's
-        # title then reads "MTCR — Not joined".
-        f'<h3 id="{anchor}"><a href="{href}" title="{attr(inst.name)}">{text(inst.short_name)}</a> '
-        f"{md.status_badge(entry.status)}</h3>\n"
+        # The badge is not in the heading: search weighs heading words a thousand times the text, and
+        # "ratification revoked" on Russia's CTBT card outranked the page that explains de-ratification.
+        # The stylesheet puts it on the heading's line.
+        f'<h3 id="{anchor}"><a href="{href}" title="{attr(inst.name)}">{text(inst.short_name)}</a></h3>\n'
+        f'<p class="glance-status">{md.status_badge(entry.status)}</p>\n'
         f"<p>{text(sentence(catalog, entry, code))}</p>\n"
         "</section>"
     )

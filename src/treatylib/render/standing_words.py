@@ -48,6 +48,10 @@ def sentence(catalog: Catalog, entry: StateEntry, code: str) -> str:
     st, inst = entry.status, entry.instrument
     who, what = subject(code), f"the {spoken_name(inst)}"
     role = st.role or member_word(catalog, inst)
+    if st.status in ("party", "member") and st.date is None:  # a list that gives no date
+        return (
+            f"{who} is {_a(role) + ' of' if st.status == 'member' else 'a party to'} {what}; no date is recorded here."
+        )
     if st.status == "party":
         act = _CONSENT_VERBS.get(st.consent or "", "consented to be bound by")
         if st.via:  # Russia: the Soviet Union ratified, Russia continues it
@@ -126,13 +130,13 @@ def _a(noun: str) -> str:
 
 
 def _date(value: PartialDate | None) -> str:
-    return md.date_words(value, empty="an unrecorded date")
+    return md.date_words(value, empty="a date not recorded here")
 
 
 def _on(value: PartialDate | None) -> str:
     """'on 1997-10-28', or for a date at a coarser precision 'in 1996 (year only)', 'by 1990', ..."""
     if value is None:
-        return "on an unrecorded date"
+        return "(no date recorded here)"
     exact = not (value.is_range or value.qualifier)
     return ("on " if value.precision == "day" else "in ") * exact + _date(value)
 

@@ -88,7 +88,7 @@ def render(catalog: Catalog, code: str) -> str:
     out += f"**{text(summary_line(catalog, code))}**\n\n"
     out += key_summary(catalog, code)
     out += glance(catalog, code)
-    out += locator_map(code)
+    out += _unindexed_map(code)
     out += _table(catalog, code)
     out += _events(catalog, code)
     out += state_section(catalog, code)
@@ -99,6 +99,13 @@ def render(catalog: Catalog, code: str) -> str:
         f"{state.name}: arms-control participation", f"states/{code.lower()}.html", as_of, f"acref-{code.lower()}"
     )
     return out
+
+
+def _unindexed_map(code: str) -> str:
+    """The locator map, kept out of the search index: its labels name every small state drawn as a
+    dot, which made "Holy See" or "United States" match all 200 state pages."""
+    drawn = locator_map(code)
+    return f"<div data-search-exclude>{drawn}</div>\n\n" if drawn else ""
 
 
 def _succession(state) -> str:
