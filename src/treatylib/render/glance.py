@@ -8,6 +8,7 @@ page's table of contents, which would otherwise list ten instruments under "At a
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote
 
 from ..catalog import Catalog
@@ -65,6 +66,12 @@ def _card(catalog: Catalog, ident: str, code: str) -> str:
         # The stylesheet puts it on the heading's line.
         f'<h3 id="{anchor}"><a href="{href}" title="{attr(inst.name)}">{text(inst.short_name)}</a></h3>\n'
         f'<p class="glance-status">{md.status_badge(entry.status)}</p>\n'
-        f"<p>{text(sentence(catalog, entry, code))}</p>\n"
+        f"<p>{_unbroken_dates(text(sentence(catalog, entry, code)))}</p>\n"
         "</section>"
     )
+
+
+def _unbroken_dates(escaped: Md) -> Md:
+    """Keep ISO dates on one line: browsers break lines at hyphens ("1970-03-" / "05"). The pattern
+    matches digits and hyphens only, so it cannot touch the escaping."""
+    return Md(re.sub(r"\b\d{4}-\d{2}(?:-\d{2})?\b", lambda m: f'<span class="nowrap">{m[0]}</span>', escaped))
