@@ -236,35 +236,95 @@ def matrix_headings(page) -> list[str]:
     return page.eval_on_selector_all("table.matrix-table thead th", "ths => ths.map(th => th.textContent.trim())")
 
 
+def matrix_cell(page, row: int, instrument: str):
+    """The icon of a cell, by the row's index and the instrument's short name as its heading says."""
+    column = matrix_headings(page).index(instrument) - 1
+    return page.locator("table.matrix-table tbody tr").nth(row).locator(".mx-i").nth(column)
+
+
+def assert_no_sideways_scroll(page) -> None:
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), page.evaluate(
+        "[document.documentElement.scrollWidth, window.innerWidth]"
+    )
+
+
 def test_matrix(tab, start):
     page = tab.page
     start(page, "matrix.html")
     page.wait_for_selector("table.matrix-table tbody tr")
+    # The data comes from the one shared file, not from the page itself.
+    assert page.evaluate("!!window.treatyData")
+    assert page.locator("script[src$='assets/data/treaty-data.js']").count() == 1
+    assert page.evaluate("Array.from(document.scripts).every(s => s.src || !s.textContent.includes('treatyData ='))")
     data = page.evaluate("window.treatyData")
     all_cols = matrix_headings(page)
     assert all_cols[0] == "State" and len(all_cols) == len(data["instruments"]) + 1
+    assert all_cols[1:6] == ["NPT", "CTBT", "CWC", "BWC", "TPNW"]  # the most asked-about first
     assert page.locator("table.matrix-table tbody tr").count() == len(data["states"])
 
-    # Every cell says its status with an icon and with words, never colour alone.
+    # Every cell is an icon whose accessible name and title say the status in words: never colour alone.
     bad = page.evaluate(
         """() => Array.from(document.querySelectorAll("table.matrix-table tbody td")).filter(td => {
-            const status = td.querySelector(".status");
-            const icon = status && status.querySelector("[aria-hidden=true]");
-            const words = status ? status.textContent.replace(icon ? icon.textContent : "", "").trim() : "";
-            return !icon || !icon.textContent.trim() || !/[A-Za-z]/.test(words);
+            const icon = td.querySelector(".mx-i[role=img]");
+            const name = icon ? icon.getAttribute("aria-label") || "" : "";
+            return !icon || !icon.textContent.trim() || !/: [A-Za-z]/.test(name) || icon.title !== name;
         }).length"""
     )
-    assert bad == 0, f"{bad} cells without both an icon and text"
+    assert bad == 0, f"{bad} cells without both an icon and words"
 
-    # Filtering by domain keeps only that domain's instruments.
+    # Filtering by domain keeps only that domain's instruments, in the same order.
     page.select_option("#mx-domain", "missile")
-    missile = [i["short"] for i in data["instruments"] if "missile" in i["domains"]]
+    missile = [i[1] for i in data["instruments"] if "missile" in i[4]]
     cols = matrix_headings(page)
     assert 0 < len(cols) - 1 < len(all_cols) - 1
     assert cols[1:] == missile
     assert f"× {len(missile)} instruments" in page.locator("#mx-summary").inner_text()
+    assert "domain=missile" in page.evaluate("location.hash")
     page.select_option("#mx-domain", "")
     assert len(matrix_headings(page)) == len(all_cols)
+
+    # "Not open to it" columns can be hidden: for India, the bilateral treaties go.
+    page.fill("#mx-state", "India")
+    assert page.locator("table.matrix-table tbody tr").count() == 1
+    page.check("#mx-open")
+    assert "ABM Treaty" not in matrix_headings(page) and "NPT" in matrix_headings(page)
+    assert len(matrix_headings(page)) < len(all_cols)
+    page.uncheck("#mx-open")
+    page.fill("#mx-state", "")
+
+    # The status filter keeps the states with that status somewhere in the columns shown.
+    page.select_option("#mx-status", "withdrawn")
+    withdrawn = page.locator("table.matrix-table tbody tr").count()
+    assert 0 < withdrawn < len(data["states"])
+    assert page.locator("table.matrix-table tbody tr:not(:has(td.mx-withdrawn))").count() == 0
+    page.select_option("#mx-status", "")
+
+    # The year control: France joined the NPT in 1992, so at the end of 1985 it had not.
+    page.fill("#mx-state", "France")
+    npt = matrix_cell(page, 0, "NPT")
+    assert "NPT: Party" in npt.get_attribute("aria-label")
+    page.fill("#mx-year", "1985")
+    page.locator("#mx-year").dispatch_event("change")
+    page.wait_for_function("document.querySelector('#mx-year-says').textContent.includes('1985')")
+    assert "NPT: Not joined" in matrix_cell(page, 0, "NPT").get_attribute("aria-label")
+    assert page.locator("#mx-year-range").input_value() == "1985"
+    # Every filter is in the address, and a reload (or a shared link) restores the view.
+    hash_ = page.evaluate("location.hash")
+    assert "year=1985" in hash_ and "q=France" in hash_
+    page.select_option("#mx-region", "Europe")
+    page.check("#mx-open")
+    page.reload()
+    page.wait_for_selector("table.matrix-table tbody tr")
+    assert page.locator("#mx-state").input_value() == "France"
+    assert page.locator("#mx-region").input_value() == "Europe"
+    assert page.locator("#mx-year").input_value() == "1985"
+    assert page.locator("#mx-open").is_checked()
+    assert "NPT: Not joined" in matrix_cell(page, 0, "NPT").get_attribute("aria-label")
+    page.click("#mx-today")
+    assert "NPT: Party" in matrix_cell(page, 0, "NPT").get_attribute("aria-label")
+    assert "year=" not in page.evaluate("location.hash")  # today is the default, not written
+    page.goto(page.url.split("#")[0])
+    page.wait_for_selector("table.matrix-table tbody tr")
 
     # Sorting: a heading is a button; clicking it sorts, again reverses.
     def names() -> list[str]:
@@ -284,21 +344,28 @@ def test_matrix(tab, start):
 
     # Keyboard: from the heading, Tab reaches the filters in order, and Enter on a sort button sorts.
     page.locator("article h1").click()
-    for _ in range(10):
+    for _ in range(12):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.id") == "mx-domain":
             break
     else:
         pytest.fail("Tab never reached the domain filter")
     order = []
-    for _ in range(4):
+    for _ in range(6):
         page.keyboard.press("Tab")
         order.append(page.evaluate("document.activeElement.id"))
-    assert order == ["mx-kind", "mx-region", "mx-group", "mx-state"]
+    assert order == ["mx-kind", "mx-region", "mx-group", "mx-state", "mx-status", "mx-open"]
     npt_button = page.locator("table.matrix-table thead th button.sort", has_text=re.compile(r"^NPT$"))
     npt_button.focus()
     page.keyboard.press("Enter")
     assert npt_button.locator("xpath=..").get_attribute("aria-sort") == "ascending"
+    # The cells are one Tab stop; arrow keys move between them, and the focused one is described.
+    page.locator("table.matrix-table tbody .mx-i[tabindex='0']").focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowDown")
+    focused = page.evaluate("document.activeElement.getAttribute('aria-label')")
+    assert focused and page.evaluate("document.activeElement.dataset.c") == "1"
+    assert page.locator("#mx-detail").inner_text() == focused
     tab.check()
 
 
@@ -307,30 +374,69 @@ def test_compare(tab, start):
     start(page, "compare.html#IND,PAK")
     table = page.locator("#cmp-table table.compare-table")
     table.wait_for()
+    assert page.locator("script[src$='assets/data/treaty-data.js']").count() == 1
     heads = table.locator("thead th").all_inner_texts()
-    assert [h.strip() for h in heads[1:3]] == ["India", "Pakistan"]
+    assert [h.strip() for h in heads] == ["Instrument", "India", "Pakistan"]
+    rows = [r.strip() for r in table.locator("tbody th a").all_inner_texts()]
+    assert rows[:5] == ["NPT", "CTBT", "CWC", "BWC", "TPNW"]  # key instruments first
+    all_rows = len(rows)
     assert table.locator("td.differs").count() > 0
-    assert table.locator("tbody td", has_text=re.compile(r"^Differs$")).count() > 0
+    assert table.locator("tbody th", has_text="Differs").count() > 0
     assert "instruments differ" in page.locator("#cmp-table > p").inner_text()
+
+    # Differences only: fewer rows, every one of them differing; kept in the address.
+    page.check("#cmp-diff")
+    page.wait_for_function("location.hash === '#IND,PAK&diff=1'")
+    differing = table.locator("tbody tr").count()
+    assert 0 < differing < all_rows
+    assert table.locator("tbody tr:not(.differs)").count() == 0
+    page.reload()
+    table.wait_for()
+    assert page.locator("#cmp-diff").is_checked() and table.locator("tbody tr").count() == differing
+    page.uncheck("#cmp-diff")
+    page.wait_for_function("location.hash === '#IND,PAK'")
 
     page.fill("#cmp-input", "Israel")
     page.press("#cmp-input", "Enter")
     page.wait_for_function("location.hash === '#IND,PAK,ISR'")
-    page.wait_for_function("document.querySelectorAll('#cmp-table thead th').length === 5")
+    page.wait_for_function("document.querySelectorAll('#cmp-table thead th').length === 4")
     assert table.locator("thead th").nth(3).inner_text().strip() == "Israel"
     assert page.evaluate("document.activeElement.id") == "cmp-input"  # focus stays for the next state
 
     # Editing the address works too. Over HTTP that is a popstate, on which Material's instant
     # navigation fetches the page again, swaps in a new #compare-app and re-runs the page's
-    # scripts, the embedded data among them: wait for the new view, not the old one.
+    # scripts: wait for the new view, not the old one.
     page.evaluate("document.getElementById('compare-app').oldView = true")
     page.evaluate("location.hash = 'IND,PAK,ISR,USA'")
     page.wait_for_function(
         """(swapped) => {
             const app = document.getElementById("compare-app");
-            return app && (!swapped || !app.oldView) && app.querySelectorAll("thead th").length === 6;
+            return app && (!swapped || !app.oldView) && app.querySelectorAll("thead th").length === 5;
         }""",
         arg=start.http,
     )
     assert page.locator("#cmp-table thead th").nth(4).inner_text().strip() == "United States"
+    # Four at most: a fifth is not added.
+    assert page.locator("#cmp-add").is_disabled()
     tab.check()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_matrix_and_compare_fit_a_phone(browser, offline_site, scheme):
+    """At 390 px neither page scrolls sideways: the tables scroll in their own boxes, and on
+    compare the second state is in view."""
+    tab = Tab(browser, width=390, height=844)
+    try:
+        page = tab.page
+        page.emulate_media(color_scheme=scheme)
+        page.goto(file_url(offline_site, "matrix.html"))
+        page.wait_for_selector("table.matrix-table tbody tr")
+        assert_no_sideways_scroll(page)
+        page.goto(file_url(offline_site, "compare.html#IND,PAK"))
+        page.wait_for_selector("#cmp-table table.compare-table")
+        assert_no_sideways_scroll(page)
+        second = page.locator("#cmp-table thead th").nth(2).bounding_box()
+        assert second["x"] + second["width"] <= 390, second
+        tab.check()
+    finally:
+        tab.close()

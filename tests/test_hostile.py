@@ -33,6 +33,7 @@ PAYLOAD = (
 )
 HOSTILE_URL = f"https://example.org/) <img src=x onerror=alert('{MARK}')> ("
 POISONED = ("npt", "ctbt", "mtcr")
+POISONED_SYSTEMS = ("pak", "prk")  # systems/<code>.yaml: names, aliases, notes, source titles and URLs
 # Fields whose values are formats, not text: codes, keys, ids, dates, enums.
 FORMATTED = {
     "id",
@@ -58,6 +59,10 @@ FORMATTED = {
     # declarations: enums and codes
     "made",
     "objects_to",
+    # systems files: enums (a system's basing, a figure's qualifier, a status value)
+    "basing",
+    "qualifier",
+    "value",
 }
 
 
@@ -96,13 +101,16 @@ def _poison_data(data_dir: Path) -> None:
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> Path:
     repo = tmp_path_factory.mktemp("hostile") / "repo"
-    for name in ("src", "schema", "docs", "data", "treaties"):
+    for name in ("src", "schema", "docs", "data", "treaties", "systems"):
         shutil.copytree(ROOT / name, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", repo / "mkdocs.yml")
     for ident in POISONED:
         path = repo / "treaties" / f"{ident}.yaml"
         path.write_text(yamlio.dumps(_poison(yamlio.load(path))), encoding="utf-8")
     _poison_data(repo / "data")
+    for code in POISONED_SYSTEMS:
+        path = repo / "systems" / f"{code}.yaml"
+        path.write_text(yamlio.dumps(_poison(yamlio.load(path))), encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(repo / "src"), OFFLINE="true", NO_MKDOCS_2_WARNING="1")
     generated = subprocess.run(
         [sys.executable, "-m", "treatylib.build", "--quiet"], cwd=repo, env=env, capture_output=True, text=True
@@ -167,8 +175,16 @@ def test_payload_reaches_pages_as_text_only(hostile_site):
     assert "<title>" in head and head.count("</title>") == 1
 
 
+def test_shared_view_data_cannot_close_its_script(hostile_site):
+    """The matrix and compare data is a script file: data text is in it only as JSON strings."""
+    shared = (hostile_site / "assets" / "data" / "treaty-data.js").read_text(encoding="utf-8")
+    assert MARK in shared and shared.startswith("window.treatyData = {")
+    assert "<" not in shared
+
+
 def test_csv_cells_never_start_a_formula(hostile_site):
-    for name in ("participation.csv", "status.csv", "instruments.csv", "states.csv", "limits.csv", "events.csv"):
+    csvs = ("participation.csv", "status.csv", "instruments.csv", "states.csv", "limits.csv", "events.csv")
+    for name in (*csvs, "systems.csv"):
         with open(hostile_site / "data" / name, encoding="utf-8", newline="") as handle:
             for row in csv.reader(handle):
                 assert not any(c.startswith(("=", "+", "-", "@", "\t", "\r")) for c in row), (name, row)
@@ -191,7 +207,12 @@ def test_no_dialog_in_a_real_browser(hostile_site, browser):
             "states/index.html",
             "changes/2003.html",
             "trackers/index.html",
+            "trackers/withdrawals.html",
+            "trackers/signed-not-ratified.html",
+            "trackers/entry-into-force.html",
             "matrix.html",
+            "systems/index.html",
+            "systems/pak.html",
             "compare.html#XKX,RUS",
         ):
             name, _, fragment = rel.partition("#")

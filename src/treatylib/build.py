@@ -19,19 +19,51 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import catalog_cache, paths, site_build
+from . import catalog_cache, designations, paths, site_build
 from .catalog import Catalog
-from .render import changes, exports, index_pages, instrument_page, maps, matrix, schema_doc, state_pages, trackers
+from .render import (
+    changes,
+    designations_page,
+    exports,
+    index_pages,
+    instrument_page,
+    maps,
+    matrix,
+    schema_doc,
+    state_pages,
+    systems_pages,
+    trackers,
+)
 from .render.citation import cite_block
 from .render.md import DOMAIN_LABELS, KIND_LABELS, front_matter, table
 from .render.safe import internal
+from .systems import SYSTEMS, SYSTEMS_SCHEMA, StateSystems
+from .systems_checks import thresholds
 from .validate import validate_paths
+from .validate.designations import validate_file as validate_designations
 from .validate.intake import data_like
+from .validate.systems import validate_systems
 
 
-def render_site(catalog: Catalog) -> dict[str, str]:
+def load_systems(folder: Path = SYSTEMS) -> tuple[tuple[StateSystems, ...], list]:
+    """The validated systems files, and the problems found (none means every file is whole)."""
+    found = data_like(folder) if folder.is_dir() else []
+    result = validate_systems(found, root=paths.ROOT)
+    return result.files, list(result.problems)
+
+
+def render_site(
+    catalog: Catalog,
+    listed: designations.Designations | None = None,
+    systems: tuple[StateSystems, ...] | None = None,
+) -> dict[str, str]:
     """Every generated file, keyed by its path under the docs folder."""
+    listed = listed or designations.default()
     files: dict[str, str] = {}
+    if systems is None:
+        systems, problems = load_systems()
+        if problems:
+            raise ValueError("systems/ has problems: " + "; ".join(map(str, problems[:5])))
     current = catalog.current_states
     for inst in catalog.instruments:
         outside = [c for c in current if catalog.entry(inst, c).status.status is None]
@@ -47,15 +79,39 @@ def render_site(catalog: Catalog) -> dict[str, str]:
     files["states/index.md"] = state_pages.render_index(catalog)
     for name, text in changes.render_all(catalog).items():
         files[f"changes/{name}"] = text
-    files["trackers/index.md"] = trackers.render(catalog)  # a folder, so links read ../ like other pages
+    for name, text in trackers.render_all(catalog).items():  # a folder, so links read ../ like other pages
+        files[f"trackers/{name}"] = text
     files["matrix.md"] = matrix.render_matrix(catalog)
     files["compare.md"] = matrix.render_compare(catalog)
+    files[matrix.DATA_FILE] = matrix.render_data(catalog)  # shared by the two pages above
     for name, text in exports.render_all(catalog).items():
         files[f"data/{name}"] = text
     files["data.md"] = _downloads_page(catalog)
     schema = json.loads(paths.SCHEMA.read_text(encoding="utf-8"))
     files["reference/fields.md"] = schema_doc.render(schema)
     files["schema/instrument.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    files.update(_designation_files(listed))
+    files.update(_systems_files(catalog, systems))
+    return files
+
+
+def _systems_files(catalog: Catalog, systems: tuple[StateSystems, ...]) -> dict[str, str]:
+    """The systems pages, their exports, the field reference and the published schema."""
+    files = systems_pages.render_all(catalog, systems)
+    for name, text in exports.render_systems(systems, thresholds(catalog)).items():
+        files[f"data/{name}"] = text
+    schema = json.loads(SYSTEMS_SCHEMA.read_text(encoding="utf-8"))
+    files["reference/systems-fields.md"] = systems_pages.render_field_reference(schema)
+    files["schema/systems.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    return files
+
+
+def _designation_files(listed: designations.Designations) -> dict[str, str]:
+    """The timeline page, its exports and its published schema."""
+    files = {designations_page.PAGE: designations_page.render(listed)}
+    files.update({f"data/{name}": text for name, text in exports.render_designations(listed).items()})
+    schema = json.loads(designations.SCHEMA_FILE.read_text(encoding="utf-8"))
+    files["schema/designations.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
     return files
 
 
@@ -75,7 +131,17 @@ def _downloads_page(catalog: Catalog) -> str:
             "a summary in our own words, and a link to the depositary's text",
         ),
         ("data/datapackage.json", "Frictionless Data Package descriptor of the CSV files"),
+        (
+            "data/designations.csv",
+            "Designations under non-proliferation authorities, one row per entity, from official notices: "
+            "date, authority, government, agency, entity as published, country, programme named, notice",
+        ),
+        ("data/designations.json", "The same designations with their notices, and the leads not yet confirmed"),
         ("schema/instrument.schema.json", "JSON Schema of the YAML source files"),
+        ("data/systems.csv", "Delivery systems: one row per cited range or payload figure, with source and checks"),
+        ("data/systems.json", "Delivery systems: every system once, with its figures, sources and computed checks"),
+        ("schema/systems.schema.json", "JSON Schema of systems/<state>.yaml"),
+        ("schema/designations.schema.json", "JSON Schema of data/designations.yaml"),
     ]
     rows = [[internal(path.rsplit("/", 1)[-1], path), what] for path, what in files]
     out += table(["File", "What it holds"], rows)
@@ -139,14 +205,23 @@ def generate(treaties: Path = paths.TREATIES, out: Path = paths.GENERATED_DOCS, 
     # The command line's cache of answers is keyed by its inputs as they are before they are read.
     cache_key = catalog_cache.input_key() if treaties.resolve() == paths.TREATIES.resolve() else None
     result = validate_paths(files, root=paths.ROOT)
-    if not result.ok:
-        for problem in result.problems:
+    systems, systems_problems = load_systems()
+    if not result.ok or systems_problems:
+        for problem in [*result.problems, *systems_problems]:
             print(problem, file=sys.stderr)
-        print(f"{len(result.problems)} problem(s); the site was not regenerated", file=sys.stderr)
+        print(
+            f"{len(result.problems) + len(systems_problems)} problem(s); the site was not regenerated", file=sys.stderr
+        )
+        return 1
+    listed_data, listed_problems = validate_designations(root=paths.ROOT)
+    if listed_problems:
+        for problem in listed_problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(listed_problems)} problem(s); the site was not regenerated", file=sys.stderr)
         return 1
     validated = time.perf_counter()
     catalog = Catalog(tuple(sorted(result.instruments, key=lambda i: i.id)))
-    rendered = render_site(catalog)
+    rendered = render_site(catalog, designations.from_data(listed_data), systems)
     out.parent.mkdir(parents=True, exist_ok=True)
     site_build.clean_stale(out.parent, kinds=("docs",))  # left by a generator that was killed
     with tempfile.TemporaryDirectory(prefix=f"docs-{os.getpid()}-", dir=out.parent) as tmp:

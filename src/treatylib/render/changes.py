@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..catalog import Catalog
 from ..dates import PartialDate
 from . import md
-from .safe import text
+from .safe import Md, text
 
 
 def _events(catalog: Catalog) -> dict[int, list[tuple[PartialDate, str, str, str]]]:
@@ -39,9 +39,35 @@ def _events(catalog: Catalog) -> dict[int, list[tuple[PartialDate, str, str, str
     return by_year
 
 
+def year_nav(year: int, years: list[int]) -> Md:
+    """Links to the previous and next years that have a page (years with no event have none)."""
+    at = years.index(year)
+    prev = years[at - 1] if at > 0 else None
+    nxt = years[at + 1] if at + 1 < len(years) else None
+    parts = [f'<a class="year-prev" href="{prev}.html" rel="prev">← {prev}</a>' if prev else ""]
+    parts.append('<a href="index.html">All years</a>')
+    parts.append(f'<a class="year-next" href="{nxt}.html" rel="next">{nxt} →</a>' if nxt else "")
+    # Plain HTML links: MkDocs leaves them as they are, and they work from file:// as from a server.
+    return Md(f'<nav class="year-nav" aria-label="Other years">{" ".join(p for p in parts if p)}</nav>\n\n')
+
+
+def year_index(by_year: dict[int, list]) -> Md:
+    """One row per decade, each year a link with its number of events: the whole history on one screen."""
+    decades: dict[int, list[int]] = {}
+    for year in sorted(by_year):  # newest decade first; within one, years read left to right as on a calendar
+        decades.setdefault(year // 10 * 10, []).append(year)
+    decades = dict(sorted(decades.items(), reverse=True))
+    rows = [
+        [f"{decade}s", Md("&nbsp;· ".join(f"[{y}]({y}.md)&nbsp;({len(by_year[y])})" for y in years))]
+        for decade, years in decades.items()
+    ]
+    return md.table(["Decade", "Years (events)"], rows)
+
+
 def render_all(catalog: Catalog) -> dict[str, str]:
     """Pages keyed by file name under changes/."""
     by_year = _events(catalog)
+    years = sorted(by_year)
     pages = {}
     for year, events in by_year.items():
         rows = []
@@ -50,17 +76,17 @@ def render_all(catalog: Catalog) -> dict[str, str]:
             rows.append([md.date(when), md.instrument_link(inst, "../instruments/"), who, what])
         out = md.front_matter(f"What changed in {year}", description=f"Arms-control events in {year}", boost=2)
         touched = sorted({e[1].short_name for e in events}, key=str.casefold)
-        out += (
-            f"# What changed in {year}\n\n" + text(f"{len(rows)} recorded events, in: {', '.join(touched)}.") + "\n\n"
-        )
+        nav = year_nav(year, years)
+        out += f"# What changed in {year}\n\n" + nav
+        out += text(f"{len(rows)} recorded events, in: {', '.join(touched)}.") + "\n\n"
         # The table stays out of the search index: a year page should not outrank an instrument's own page.
         out += '<div class="sortable" data-search-exclude markdown>\n\n'
         out += md.table(["Date", "Instrument", "State", "Event"], rows)
-        out += "\n</div>\n"
+        out += "\n</div>\n\n" + nav
         pages[f"{year}.md"] = out
     index = md.front_matter("Changes by year", description="What changed in each year", boost=1)
-    index += "# Changes by year\n\nEvery signature, ratification, admission, withdrawal and treaty event, by year.\n\n"
-    rows = [[f"[{year}]({year}.md)", str(len(by_year[year]))] for year in sorted(by_year, reverse=True)]
-    index += md.table(["Year", "Events"], rows)
+    index += "# Changes by year\n\nEvery signature, ratification, admission, withdrawal and treaty event, by year. "
+    index += "Years with no recorded event have no page.\n\n"
+    index += year_index(by_year)
     pages["index.md"] = index
     return pages

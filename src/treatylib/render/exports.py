@@ -8,9 +8,11 @@ import json
 
 from .. import states
 from ..catalog import Catalog
+from ..designations import Designations, Notice
 from ..model import Instrument, to_record
 from ..status import COUNTED_APART, VALUE_MEANINGS, Status, count_at_end, counts, roster
 from .safe import CSV_ESCAPE_RULE, csv_cell
+from .systems_exports import SYSTEM_DESCRIPTIONS, SYSTEM_FIELDS, SYSTEM_TYPES, all_rows, systems_json
 
 PARTICIPATION_FIELDS = [
     "instrument",
@@ -88,6 +90,27 @@ LIMIT_FIELDS = [
 ]
 EVENT_FIELDS = ["instrument", "type", "date", "place", "article", "source", "via", "note"]
 STATE_FIELDS = ["code", "name", "region", "subregion", "former", "continuator", "successors", "predecessors"]
+DESIGNATION_FIELDS = [
+    "date",
+    "date_basis",
+    "authority",
+    "government",
+    "agency",
+    "entity",
+    "aliases",
+    "entity_country",
+    "location_as_published",
+    "concerns",
+    "programme",
+    "quote",
+    "notice_title",
+    "source",
+    "via",
+    "accessed",
+    "delisted",
+    "delisted_source",
+    "note",
+]
 
 _DESCRIPTIONS = {
     "instrument": "Instrument id (file name of its YAML)",
@@ -159,6 +182,29 @@ _LIMIT_DESCRIPTIONS = {
     "article": "Where the instrument sets it",
     "source": "URL of the source the number was read in: the original document, not a copy of it",
     "note": "How to read the number",
+}
+_DESIGNATION_DESCRIPTIONS = {
+    "date": "Date of the designation as the official notice gives it (ISO 8601 at its precision); see date_basis",
+    "date_basis": "designation: the date the notice gives for the designation; notice-published: the notice's "
+    "publication date, where the part of the notice read gives no date for the designation itself",
+    "quote": "The notice's own sentence supporting the row, verbatim",
+    "authority": "The legal authority the notice names, e.g. Executive Order 13382",
+    "government": "Alpha-3 code of the designating government",
+    "agency": "The agency that made the designation, as the notice names it",
+    "entity": "The entity's name exactly as published in the notice",
+    "aliases": "Other names the notice gives, separated by semicolons",
+    "entity_country": "Alpha-3 code of the country the notice places the entity in; empty when the part of the "
+    "notice read does not say",
+    "location_as_published": "The entity's location in the notice's own words",
+    "concerns": "Alpha-3 code of the state whose programme the notice names",
+    "programme": "The programme or system the notice names, in its words",
+    "notice_title": "Title of the official notice, as published",
+    "source": "URL of the official notice (the government's own page)",
+    "via": "URL of the copy the notice was read through, when it was not read at its own address",
+    "accessed": "When the notice was read",
+    "delisted": "Date of a later removal, when an official notice records one; empty otherwise",
+    "delisted_source": "URL of the official notice of the removal",
+    "note": "Anything a reader must know to read the row right",
 }
 _EVENT_DESCRIPTIONS = {
     "type": "What happened: opened-for-signature, signed, entry-into-force, extended, extended-indefinitely, "
@@ -386,8 +432,29 @@ def datapackage() -> dict:
             {"value": "integer", "min": "integer", "max": "integer"},
         ),
         ("events", "One row per key event of an instrument, with its date, article and source", EVENT_FIELDS, {}),
+        (
+            "systems",
+            "Delivery systems: one row per cited range or payload figure, with its source and the threshold checks "
+            "computed from the MTCR and INF limits (systems.json holds each system once)",
+            SYSTEM_FIELDS,
+            SYSTEM_TYPES,
+        ),
+        (
+            "designations",
+            "One row per entity designated under a non-proliferation authority, from the official notice that "
+            "designated it (a small official sample, not a sanctions database); designations.json adds the "
+            "notices and the leads whose notice could not be read",
+            DESIGNATION_FIELDS,
+            {},
+        ),
     ]
-    extra = {"declarations": _DECLARATION_DESCRIPTIONS, "limits": _LIMIT_DESCRIPTIONS, "events": _EVENT_DESCRIPTIONS}
+    extra = {
+        "declarations": _DECLARATION_DESCRIPTIONS,
+        "limits": _LIMIT_DESCRIPTIONS,
+        "events": _EVENT_DESCRIPTIONS,
+        "systems": SYSTEM_DESCRIPTIONS,
+        "designations": _DESIGNATION_DESCRIPTIONS,
+    }
     return {
         "name": "arms-control-treaty-participation",
         "title": "Arms-control treaty participation",
@@ -419,6 +486,79 @@ def datapackage() -> dict:
     }
 
 
+def designation_rows(data: Designations) -> list[dict]:
+    return [
+        {
+            "date": d.date.text,
+            "date_basis": d.date_basis,
+            "authority": d.authority,
+            "government": d.government,
+            "agency": d.agency,
+            "entity": d.entity,
+            "aliases": ";".join(d.aliases),
+            "entity_country": d.entity_country or "",
+            "location_as_published": d.location_as_published or "",
+            "concerns": d.concerns,
+            "programme": d.programme,
+            "quote": d.quote or "",
+            "notice_title": d.source.title,
+            "source": d.source.url,
+            "via": d.source.via.url if d.source.via else "",
+            "accessed": d.source.accessed.text,
+            "delisted": d.delisted.date.text if d.delisted else "",
+            "delisted_source": d.delisted.source.url if d.delisted else "",
+            "note": d.note or "",
+        }
+        for d in data.entries
+    ]
+
+
+def _notice_record(notice: Notice) -> dict:
+    record = {
+        "key": notice.key,
+        "title": notice.title,
+        "url": notice.url,
+        "publisher": notice.publisher,
+        "published": notice.published.text if notice.published else None,
+        "accessed": notice.accessed.text,
+        "via": None,
+    }
+    if notice.via:
+        captured = notice.via.captured.text if notice.via.captured else None
+        record["via"] = {"title": notice.via.title, "url": notice.via.url, "captured": captured}
+    return record
+
+
+def designations_json(data: Designations) -> str:
+    """The whole list: rows as in the CSV (unescaped: JSON runs nothing), notices, and the leads out of reach."""
+    record = {
+        "as_of": data.as_of.text,
+        "note": "A small sample of designations from official notices, not a sanctions database. "
+        "`out_of_reach` lists reported designations whose official notice could not be read; "
+        "they are not designations.",
+        "designations": designation_rows(data),
+        "notices": [_notice_record(n) for n in data.notices],
+        "out_of_reach": [
+            {
+                "lead": lead.lead,
+                "lead_date": lead.lead_date.text if lead.lead_date else None,
+                "concerns": lead.concerns,
+                "looked_for": lead.looked_for,
+            }
+            for lead in data.out_of_reach
+        ],
+    }
+    return json.dumps(record, ensure_ascii=False, indent=1)
+
+
+def render_designations(data: Designations) -> dict[str, str]:
+    """designations.csv and designations.json, keyed by path under data/."""
+    return {
+        "designations.csv": _csv(DESIGNATION_FIELDS, designation_rows(data)),
+        "designations.json": designations_json(data),
+    }
+
+
 def render_all(catalog: Catalog) -> dict[str, str]:
     """Files keyed by path under data/."""
     files: dict[str, str] = {}
@@ -446,3 +586,11 @@ def render_all(catalog: Catalog) -> dict[str, str]:
             {"state": _state_row(code), "status": rows}, ensure_ascii=False, indent=1
         )
     return files
+
+
+def render_systems(files, thresholds) -> dict[str, str]:
+    """systems.csv and systems.json, keyed by path under data/ (see render/systems_exports.py)."""
+    return {
+        "systems.csv": _csv(SYSTEM_FIELDS, all_rows(files, thresholds)),
+        "systems.json": systems_json(files, thresholds),
+    }

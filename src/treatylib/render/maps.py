@@ -2,18 +2,23 @@
 
 Every state's colour, words and link come from status.standing (through the catalog), so the map
 says what the table, the count and the exports say. The table stays the accessible alternative:
-a link before the map lets keyboard users skip its two hundred stops."""
+a link before the map lets keyboard users skip its two hundred stops.
+
+An instrument's map also carries each state's status changes by year (map_history.py, from
+status.standing) and a year control that docs/assets/js/mapyear.js shows and drives; without the
+script the control stays hidden and the map shows today."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 from .. import states
 from ..catalog import Catalog
 from ..model import Instrument
-from ..status import COUNTED_APART, roster
-from . import worldmap
-from .safe import Md, text
+from ..status import COUNTED_APART, Status, roster
+from . import map_history, worldmap
+from .safe import Md, attr, text
 
 # Legend order, and the word for each status.
 _ORDER = ("party", "member", "signatory", "adherent", "withdrawn", "former-party", None, "unknown", "ineligible")
@@ -30,10 +35,12 @@ def instrument_map(catalog: Catalog, inst: Instrument, anchor: str = "participat
     fills = {code: css_class(st.status) for code, st in statuses.items()}
     labels = {code: st.label for code, st in statuses.items()}
     links = {code: f"../states/{code.lower()}.html" for code in codes}
+    histories = {code: map_history.history(inst, code, st) for code, st in statuses.items()}
     # The legend counts what the headline counts: Taiwan is drawn, but counted apart.
     tally = Counter(st.status for code, st in statuses.items() if code not in COUNTED_APART)
-    words = {st.status: _legend_word(st.status, st.label) for st in statuses.values()}
-    items = [(css_class(s), words[s], tally[s]) for s in _ORDER if tally.get(s)]
+    words = _words([*statuses.values(), *(st for changes in histories.values() for _, st, _ in changes)])
+    seen = {*tally, *(st.status for changes in histories.values() for _, st, _ in changes)}
+    items = [(css_class(s), words[s], tally.get(s, 0)) for s in _ORDER if s in seen]
     svg = worldmap.world_map(
         fills,
         title=f"{inst.short_name}: status of every state on the map",
@@ -42,10 +49,46 @@ def instrument_map(catalog: Catalog, inst: Instrument, anchor: str = "participat
         links=links,
         labels=labels,
         id_prefix=f"map-{inst.id}",
+        history={code: map_history.encode(changes) for code, changes in histories.items() if changes},
+        more_classes=[css_class(s) for s in seen],
     )
     skip = f'<a class="wm-skip" href="#{anchor}">Skip the map: go to the table</a>'
+    years = [year for changes in histories.values() for year, _, _ in changes if year is not None]
+    formers = sorted({who for changes in histories.values() for _, _, who in changes if who})
+    first, last = (min(years), inst.as_of.latest.year) if years else (0, 0)
+    control, data = "", ""
+    if first < last:
+        control = _year_control(inst, first, last)
+        letters = {map_history.LETTERS[s]: words[s] for s in seen}
+        data = (
+            f' data-years="{first} {last}" data-apart="{" ".join(sorted(COUNTED_APART))}"'
+            f' data-words="{attr(json.dumps(letters, ensure_ascii=False, separators=(",", ":")))}"'
+            f' data-names="{attr(json.dumps({c: states.name(c) for c in formers}, ensure_ascii=False))}"'
+        )
     return Md(
-        f'\n<div class="wm-figure">\n{skip}\n{svg}\n{worldmap.legend(items)}\n{_off_map(inst, set(codes))}</div>\n\n'
+        f'\n<div class="wm-figure"{data}>\n{skip}\n{control}{svg}\n{worldmap.legend(items)}\n'
+        f"{_off_map(inst, set(codes))}</div>\n\n"
+    )
+
+
+def _words(seen: list[Status]) -> dict[str | None, str]:
+    """The legend's word for each status, from the first state that has it."""
+    words: dict[str | None, str] = {}
+    for st in seen:
+        words.setdefault(st.status, _legend_word(st.status, st.label))
+    return words
+
+
+def _year_control(inst: Instrument, first: int, last: int) -> str:
+    """A range input, hidden until mapyear.js shows it: without the script the map simply shows today."""
+    ident = f"map-{inst.id}-year"
+    as_of = text(inst.as_of.human())
+    return (
+        f'<div class="wm-year" hidden><label for="{ident}">Status at the end of</label> '
+        f'<input type="range" id="{ident}" min="{first}" max="{last}" step="1" value="{last}" '
+        f'aria-describedby="{ident}-out"> '
+        f'<output id="{ident}-out" for="{ident}" data-today="today ({as_of})">today ({as_of})</output> '
+        f'<button type="button" class="wm-play" aria-pressed="false">Play</button></div>\n'
     )
 
 
@@ -59,7 +102,10 @@ def _off_map(inst: Instrument, drawn: set[str]) -> str:
     if not missing:
         return ""
     items = "".join(
-        f'<li data-status="{st.status}">{text(states.name(code))}: {text(st.label)}</li>' for code, st in missing
+        # The year data sits on an inner span: the <li> keeps only its status, which tests/test_agreement.py counts.
+        f'<li data-status="{st.status}"><span data-y="{map_history.encode(map_history.history(inst, code, st))}">'
+        f"{text(states.name(code))}: {text(st.label)}</span></li>"
+        for code, st in missing
     )
     return f'<p class="wm-offmap-title">Not on the map:</p>\n<ul class="wm-offmap">{items}</ul>\n'
 

@@ -6,10 +6,9 @@ currentColor; the signatories' line is dashed as well as coloured, never told ap
 
 from __future__ import annotations
 
-from markupsafe import escape
-
 from ..model import Instrument
 from ..status import timeline
+from .safe import text as escape  # the one escaping point, as everywhere data meets markup
 
 WIDTH, HEIGHT = 720, 280
 LEFT, RIGHT, TOP, BOTTOM = 48, 150, 16, 40  # room for tick labels and the end-of-line labels

@@ -90,9 +90,12 @@ def geometry_polygons(geometry: dict, arcs: list[Ring]) -> list[Polygon]:
     return []
 
 
-def features(topology: dict, name: str = "countries") -> Iterator[tuple[str | None, str, list[Polygon]]]:
-    """(numeric id or None, Natural Earth name, polygons) for each geometry of one object."""
-    arcs = decode_arcs(topology)
+def features(
+    topology: dict, name: str = "countries", arcs: list[Ring] | None = None
+) -> Iterator[tuple[str | None, str, list[Polygon]]]:
+    """(numeric id or None, Natural Earth name, polygons) for each geometry of one object; `arcs` replaces the
+    topology's own (decoded) arcs, e.g. simplified ones."""
+    arcs = decode_arcs(topology) if arcs is None else arcs
     for geometry in topology["objects"][name]["geometries"]:
         yield geometry.get("id"), geometry.get("properties", {}).get("name", ""), geometry_polygons(geometry, arcs)
 
@@ -242,6 +245,48 @@ def split_antimeridian(poly: Polygon) -> list[Polygon]:
     return pieces
 
 
+# --- Simplification ----------------------------------------------------------------------------
+
+
+def _keep(points: list[tuple[float, float]], tolerance: float) -> list[int]:
+    """Indexes Douglas-Peucker keeps: every point farther than `tolerance` from the simplified line."""
+    keep, stack = {0, len(points) - 1}, [(0, len(points) - 1)]
+    while stack:
+        first, last = stack.pop()
+        (x0, y0), (x1, y1) = points[first], points[last]
+        dx, dy = x1 - x0, y1 - y0
+        norm = math.hypot(dx, dy)
+        best, far = -1.0, None
+        for i in range(first + 1, last):
+            x, y = points[i]
+            dist = abs(dy * (x - x0) - dx * (y - y0)) / norm if norm else math.hypot(x - x0, y - y0)
+            if dist > best:
+                best, far = dist, i
+        if far is not None and best > tolerance:
+            keep.add(far)
+            stack += [(first, far), (far, last)]
+    return sorted(keep)
+
+
+def simplify_arcs(arcs: list[Ring], tolerance: float, scale: float) -> list[Ring]:
+    """Each arc with the points Douglas-Peucker keeps, measured in projected units (`scale` per unit of
+    equal_earth), still in longitude and latitude. Arcs are simplified once, before rings are built, so two
+    neighbours still share exactly the same border: no gaps, no overlaps (as TopoJSON's own simplification)."""
+    out = []
+    for arc in arcs:
+        if len(arc) <= 2:
+            out.append(arc)
+            continue
+        flat = [(x * scale, y * scale) for x, y in (equal_earth(lon, lat) for lon, lat in arc)]
+        if arc[0] == arc[-1]:  # a closed arc (an island): split it at its farthest point, simplify both halves
+            mid = max(range(len(flat)), key=lambda i: math.dist(flat[0], flat[i]))
+            kept = _keep(flat[: mid + 1], tolerance) + [mid + i for i in _keep(flat[mid:], tolerance)[1:]]
+        else:
+            kept = _keep(flat, tolerance)
+        out.append([arc[i] for i in kept])
+    return out
+
+
 # --- Equal Earth --------------------------------------------------------------------------------
 
 _A1, _A2, _A3, _A4 = 1.340264, -0.081106, 0.000893, 0.003796
@@ -291,11 +336,12 @@ WIDTH = 1000  # viewBox units; the SVG itself is width="100%" and scales to any 
 PAD = 4
 DOT_AREA = 12.0  # states whose 1:110m polygons cover less (viewBox units², ~15,000 km²) also get a dot
 RING_AREA = 400.0  # a highlighted state smaller than this also gets a locator ring
-# Coordinates are written as integers in 1/FACTOR of a viewBox unit, inside <g transform="scale(1/FACTOR)">: 0.1
-# unit for full maps (the precision of one decimal, without the decimal points: 15% smaller), whole units for small
-# ones, which are drawn at a third of the size. Points nearer than TOLERANCE units to the last kept are dropped.
-FACTOR = {False: 10, True: 1}
-TOLERANCE = {False: 0.5, True: 3.0}
+# Coordinates are written as integers in 1/FACTOR of a viewBox unit, inside <g transform="scale(1/FACTOR)">: half a
+# unit for full maps (about half a screen pixel at 1400 px wide: finer detail is not seen, and costs page weight),
+# whole units for small ones, which are drawn at a third of the size. Borders are simplified first (Douglas-Peucker,
+# on the shared arcs) to within TOLERANCE units.
+FACTOR = {False: 2, True: 1}
+TOLERANCE = {False: 0.8, True: 2.5}
 DROP_RING_AREA = {False: 0.3, True: 5.0}  # islands smaller than this are left out of a path (not the state's last)
 DOT_R = {False: 3.6, True: 7.0}  # viewBox units
 
@@ -344,17 +390,18 @@ def _pair(x: int, y: int) -> str:
     return f"{x}{'' if y < 0 else ' '}{y}"
 
 
-def _path(rings: Iterable[list[tuple[float, float]]], tolerance: float, factor: int) -> str:
-    """Closed subpaths in integer 1/factor units, simplified: points nearer than `tolerance` units to the last kept
-    are dropped. The first point of each ring is absolute, the rest relative (shorter)."""
+def _path(rings: Iterable[list[tuple[float, float]]], factor: int) -> str:
+    """Closed subpaths in integer 1/factor units (already simplified: see simplify_arcs); points that round onto
+    the last kept are dropped. The first point of each ring is absolute, the rest relative (shorter)."""
     out = []
-    step = tolerance * factor
     for ring in rings:
-        pts = [(round(x * factor), round(y * factor)) for x, y in ring]
-        kept = [pts[0]]
-        for p in pts[1:-1]:
-            if math.hypot(p[0] - kept[-1][0], p[1] - kept[-1][1]) >= step:
+        kept: list[tuple[int, int]] = []
+        for x, y in ring[:-1]:
+            p = (round(x * factor), round(y * factor))
+            if not kept or p != kept[-1]:
                 kept.append(p)
+        if len(kept) > 1 and kept[-1] == kept[0]:
+            kept.pop()
         if len(kept) < 3:
             continue
         parts = ["M" + _pair(*kept[0]), "l"]
@@ -382,8 +429,11 @@ def _points() -> dict[str, dict]:
 def layout(small: bool = False) -> Layout:
     """Every state's path and dot, projected into the viewBox. Computed once per size per build."""
     topology = apply_transfers(json.loads(TOPOLOGY.read_text(encoding="utf-8")))
+    x_max = equal_earth(180, 0)[0]
+    scale = (WIDTH - 2 * PAD) / (2 * x_max)
+    arcs = simplify_arcs(decode_arcs(topology), TOLERANCE[small], scale)
     merged: dict[str, tuple[str, list[Polygon]]] = {}
-    for numeric, ne_name, polygons in features(topology):
+    for numeric, ne_name, polygons in features(topology, arcs=arcs):
         code = alpha3(numeric, ne_name)
         if code is None or code in LEFT_OUT:
             continue
@@ -391,7 +441,6 @@ def layout(small: bool = False) -> Layout:
         for poly in polygons:  # N. Cyprus into Cyprus, Somaliland into Somalia
             polys.extend(split_antimeridian(poly))
 
-    x_max = equal_earth(180, 0)[0]
     projected = {
         code: (ne_name, [[[equal_earth(lon, lat) for lon, lat in ring] for ring in poly] for poly in polys])
         for code, (ne_name, polys) in merged.items()
@@ -400,13 +449,12 @@ def layout(small: bool = False) -> Layout:
     ys = [y for _, polys in projected.values() for poly in polys for x, y in poly[0]] + [y for _, y in dots.values()]
     # The whole top of the globe's outline, down to just below the southernmost land (Antarctica is left out).
     y_top, y_bottom = equal_earth(0, 90)[1], min(ys) - 0.02
-    scale = (WIDTH - 2 * PAD) / (2 * x_max)
     height = round((y_top - y_bottom) * scale + 2 * PAD, 1)
 
     def to_view(x: float, y: float) -> tuple[float, float]:
         return PAD + (x + x_max) * scale, PAD + (y_top - y) * scale
 
-    tolerance, factor = TOLERANCE[small], FACTOR[small]
+    factor = FACTOR[small]
     shapes = []
     for code, (ne_name, polys) in projected.items():
         rings, area, best = [], 0.0, None
@@ -418,7 +466,7 @@ def layout(small: bool = False) -> Layout:
                 best = (abs(outer), cx, cy)
             if abs(outer) >= DROP_RING_AREA[small] or len(polys) == 1:
                 rings.extend(view)
-        d = _path(rings, tolerance, factor)
+        d = _path(rings, factor)
         name = _display_name(code, ne_name)
         dot = code not in SOVEREIGN and (area < DOT_AREA or not d)  # territories: no dot of their own
         shapes.append(Shape(code, SOVEREIGN.get(code, code), name, d, area, best[1:], dot))
@@ -427,7 +475,7 @@ def layout(small: bool = False) -> Layout:
 
     edge = [equal_earth(180, lat / 2) for lat in range(180, -181, -5)]
     outline = [to_view(x, y) for x, y in edge] + [to_view(-x, y) for x, y in reversed(edge)]
-    sphere = _path([outline + outline[:1]], tolerance, factor)
+    sphere = _path([outline + outline[:1]], factor)
     return Layout(WIDTH, height, factor, sphere, tuple(sorted(shapes, key=lambda s: _collate(s.name))))
 
 
@@ -444,6 +492,7 @@ def drawn_codes() -> set[str]:
 # --- SVG -----------------------------------------------------------------------------------------
 
 _CLASS = re.compile(r"^-?[A-Za-z_][\w-]*$")
+_HISTORY = re.compile(r"^(\d{4}:)?[a-z](\.[A-Z]{3})?( \d{4}:[a-z](\.[A-Z]{3})?)*$")
 _PATTERN_BODY = {
     "hatch": '<path class="wm-pl" d="M0 0V6"/>',
     "cross": '<path class="wm-pl" d="M0 0V6M0 3H6"/>',
@@ -467,16 +516,20 @@ def _href(value: str) -> str:
 
 
 def _pattern_defs(
-    classes: Iterable[str], prefix: str, patterns: Mapping[str, str], factor: int = 1
+    classes: Iterable[str], prefix: str, patterns: Mapping[str, str], factor: int = 1, by_css: bool = False
 ) -> tuple[str, dict[str, str]]:
     """<pattern>s for the classes that have one, and each class's fill reference. `factor` scales the tile up
-    to the drawing's units, so the hatching is as fine on every map."""
-    defs, refs = [], {}
+    to the drawing's units, so the hatching is as fine on every map. With `by_css`, a single class of
+    PATTERNS gets the fixed id map.css fills it with ("wmp-status-signatory") and no fill attribute: one
+    rule instead of one attribute per state, and a script that changes a state's class changes its pattern."""
+    defs, refs, n = [], {}, 0
     for cls in sorted(set(classes)):
         kind = next((patterns[t] for t in cls.split() if t in patterns), None)
         if kind is None:
             continue
-        pid = f"{prefix}-p{len(refs)}"
+        fixed = by_css and patterns is PATTERNS and cls in PATTERNS
+        pid = f"wmp-{cls}" if fixed else f"{prefix}-p{n}"
+        n += 1
         transform = " ".join(
             ([f"scale({factor})"] if factor != 1 else []) + (["rotate(45)"] if kind in ("hatch", "cross") else [])
         )
@@ -485,7 +538,8 @@ def _pattern_defs(
             f'<pattern id="{pid}" width="6" height="6" patternUnits="userSpaceOnUse"{rotate}>'
             f'<rect class="{cls}" width="6" height="6"/>{_PATTERN_BODY[kind]}</pattern>'
         )
-        refs[cls] = f' fill="url(#{pid})"'
+        if not fixed:
+            refs[cls] = f' fill="url(#{pid})"'
     return "".join(defs), refs
 
 
@@ -505,6 +559,8 @@ def world_map(
     small: bool = False,
     patterns: Mapping[str, str] = PATTERNS,
     id_prefix: str | None = None,
+    history: Mapping[str, str] | None = None,
+    more_classes: Iterable[str] = (),
 ) -> str:
     """The world as one inline <svg>, each state coloured by its CSS class.
 
@@ -521,9 +577,12 @@ def world_map(
     patterns: CSS class -> pattern kind drawn over its colour (default PATTERNS).
     id_prefix: prefix for the ids inside the SVG; by default a hash of the inputs, so that two
         different maps on one page do not share ids.
+    history: code -> the state's status changes by year ("1968:s 1970:p", see maps.py), written as data-y on
+        the state's own element for docs/assets/js/mapyear.js; more_classes: classes a script may give a
+        state (another year's statuses), so their patterns are defined too.
     All text is XML-escaped; class names are checked and links with script schemes refused.
     """
-    links, labels, names = links or {}, labels or {}, names or {}
+    links, labels, names, history = links or {}, labels or {}, names or {}, history or {}
     geo = layout(small)
     prefix = id_prefix or _prefix(sorted(fills.items()), title, highlight, small)
     if not _CLASS.match(prefix):
@@ -539,20 +598,28 @@ def world_map(
         label = lookup(labels, shape)
         text = escape(f"{name}: {label}" if label else name, quote=True)
         rows.append((shape, cls, text, lookup(links, shape)))
-    defs, refs = _pattern_defs((cls for _, cls, _, _ in rows), prefix, patterns, geo.factor)
+    wanted = [cls for _, cls, _, _ in rows] + [_classes(cls) for cls in more_classes]
+    # Full maps: patterns by class from map.css (fixed ids: one full map per page). Small maps keep attributes.
+    defs, refs = _pattern_defs(wanted, prefix, patterns, geo.factor, by_css=not small)
 
     def element(shape: Shape, cls: str, text: str, href: str | None, body: str, primary: bool) -> str:
         hl = " wm-hl" if shape.own == highlight else ""
+        changes = history.get(shape.code) if primary and shape.own == shape.code else None
+        if changes and not _HISTORY.match(changes):
+            raise ValueError(f"not a status history: {changes!r}")
+        data = f' data-y="{changes}"' if changes else ""
         if href:
-            # A state with both a path and a dot is one tab stop: the dot repeats the path's link.
-            extra = ' tabindex="0"' if primary else ' tabindex="-1" aria-hidden="true"'
+            # A link is a tab stop by itself and its <title> is its accessible name (SVG-AAM), so neither
+            # tabindex="0" nor a repeated aria-label is written: a tenth of the map's weight. A state with both a
+            # path and a dot is one tab stop: the dot repeats the path's link, out of the tab order.
+            extra = "" if primary else ' tabindex="-1" aria-hidden="true"'
             return (
                 # xlink:href, not href: Material's instant navigation assigns `el.href` on every [href]
                 # element it rewrites, which throws on an SVG <a> (its href is read-only).
-                f'<a xlink:href="{_href(href)}" class="{cls}{hl}" data-state="{shape.code}"{extra} aria-label="{text}">'
+                f'<a xlink:href="{_href(href)}" class="{cls}{hl}" data-state="{shape.code}"{data}{extra}>'
                 f"<title>{text}</title>{body}</a>"
             )
-        return f'<g class="{cls}{hl}" data-state="{shape.code}"><title>{text}</title>{body}</g>'
+        return f'<g class="{cls}{hl}" data-state="{shape.code}"{data}><title>{text}</title>{body}</g>'
 
     paths, dots, tail = [], [], []
     f = geo.factor
@@ -599,7 +666,8 @@ def legend(
 ) -> str:
     """An HTML list of (CSS class, label, count) with the same swatch, colour and pattern, as on the map.
 
-    Counts may be None (no count shown). Labels are escaped.
+    Counts may be None (no count shown); an entry counted 0 is hidden (a year control may show it). Labels are
+    escaped.
     """
     items = [(_classes(cls), label, count) for cls, label, count in items]
     prefix = id_prefix or _prefix("legend", items)
@@ -613,6 +681,8 @@ def legend(
             + f'<g class="{cls}"><rect{refs.get(cls, "")} x=".5" y=".5" width="23" height="15"/></g></svg>'
         )
         tally = f' <span class="wm-count">{count}</span>' if count is not None else ""
-        out.append(f"<li>{swatch} <span>{escape(label)}</span>{tally}</li>")
+        # data-class lets a script (mapyear.js) update the count; an entry with none today waits hidden.
+        hidden = " hidden" if count == 0 else ""
+        out.append(f'<li data-class="{cls}"{hidden}>{swatch} <span>{escape(label)}</span>{tally}</li>')
     out.append("</ul>")
     return "".join(out)
