@@ -440,3 +440,28 @@ def test_matrix_and_compare_fit_a_phone(browser, offline_site, scheme):
         tab.check()
     finally:
         tab.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_state_pages_fit_a_phone_and_fold_what_is_not_open(browser, offline_site, scheme):
+    """At 390 px a state page does not scroll sideways and its full table fits the screen; the
+    instruments not open to the state are folded away and open from the keyboard."""
+    tab = Tab(browser, width=390, height=844)
+    try:
+        page = tab.page
+        page.emulate_media(color_scheme=scheme)
+        for code in ("pak", "ind", "isr", "rus", "tuv"):
+            page.goto(file_url(offline_site, f"states/{code}.html"))
+            page.wait_for_selector(".glance-card")
+            assert_no_sideways_scroll(page)
+            table = page.locator(".state-table table").first.bounding_box()
+            assert table["x"] + table["width"] <= 390, (code, table)
+        folded = page.locator("details.not-open")
+        assert not folded.evaluate("d => d.open")
+        assert not page.locator("details.not-open table").is_visible()
+        page.locator("details.not-open summary").focus()
+        page.keyboard.press("Enter")
+        assert folded.evaluate("d => d.open") and page.locator("details.not-open table").is_visible()
+        tab.check()
+    finally:
+        tab.close()
