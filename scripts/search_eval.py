@@ -3,7 +3,8 @@
 Runs every query of tests/search_queries.yaml through Material's own search UI in headless
 Chromium and prints precision@1 (the expected page is the first result) and the mean reciprocal
 rank over the first 10 results (1 for first place, 1/2 for second, ..., 0 if not in the first 10),
-then every query whose expected page was not first.
+then every query whose expected page was not first. A query may also set `max_results`: more
+matching pages than that counts as a flood (a lone "I" once matched 311 pages), reported apart.
 
 It builds nothing: point it at a folder that `mkdocs build` or `make offline` has written.
 
@@ -54,12 +55,19 @@ _PLACEHOLDER = "Type to start searching"
 class Case:
     query: str
     expect: str
+    max_results: int | None = None  # more matching pages than this is a flood
 
 
 @dataclass
 class Outcome:
     case: Case
     results: list[str]  # page paths, best first
+    total: int | None = None  # matching pages, as Material's result header counts them
+
+    @property
+    def flooded(self) -> bool:
+        limit = self.case.max_results
+        return limit is not None and self.total is not None and self.total > limit
 
     @property
     def rank(self) -> int | None:
@@ -85,6 +93,10 @@ class Report:
     def failures(self) -> list[Outcome]:
         return [o for o in self.outcomes if o.rank != 1]
 
+    @property
+    def floods(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.flooded]
+
     def summary(self) -> str:
         hits = sum(1 for o in self.outcomes if o.rank == 1)
         return f"precision@1: {self.precision_at_1:.3f} ({hits}/{len(self.outcomes)})  MRR@{TOP}: {self.mrr:.3f}"
@@ -95,12 +107,14 @@ class Report:
             got = ", ".join(o.results[:3]) or "no results"
             rank = o.rank if o.rank else f">{TOP}"
             lines.append(f"  {o.case.query!r}: expected {o.case.expect} (rank {rank}); got {got}")
+        for o in self.floods:
+            lines.append(f"  {o.case.query!r}: {o.total} matching pages, more than {o.case.max_results}")
         return "\n".join(lines)
 
 
 def load_queries(path: Path = QUERIES) -> list[Case]:
     rows = yaml.safe_load(path.read_text(encoding="utf-8"))
-    cases = [Case(str(row["query"]), str(row["expect"])) for row in rows]
+    cases = [Case(str(row["query"]), str(row["expect"]), row.get("max_results")) for row in rows]
     if not cases:
         raise ValueError(f"{path}: no queries")
     return cases
@@ -157,6 +171,16 @@ def page_path(href: str, base: str) -> str:
     return url[len(base) :] if url.startswith(base) else url
 
 
+def result_count(page) -> int | None:
+    """The number of matching pages in Material's result header ("7 matching documents"; "No
+    matching documents" is 0); None if the header says something else."""
+    meta = page.inner_text(".md-search-result__meta").strip()
+    if meta.lower().startswith("no "):
+        return 0
+    count = meta.split(" ", 1)[0].replace(",", "")
+    return int(count) if count.isdigit() else None
+
+
 def search(page, query: str, timeout: float = 15_000) -> list[str]:
     """Run one query through the search box; the result links (absolute URLs), best first.
 
@@ -201,7 +225,7 @@ def evaluate(page, start_url: str, cases: list[Case]) -> Report:
     report = Report()
     for case in cases:
         hrefs = search(page, case.query)
-        report.outcomes.append(Outcome(case, [page_path(h, base) for h in hrefs[:TOP]]))
+        report.outcomes.append(Outcome(case, [page_path(h, base) for h in hrefs[:TOP]], result_count(page)))
     return report
 
 
@@ -236,15 +260,17 @@ def main(argv: list[str] | None = None) -> int:
     report, leaked = run(args.site, load_queries(args.queries), use_http=args.serve)
     if args.verbose:
         for o in report.outcomes:
-            print(f"{o.rank or '-':>2}  {o.case.query!r:40} {', '.join(o.results[:3])}")
-    if report.failures:
-        print(f"{len(report.failures)} quer{'y' if len(report.failures) == 1 else 'ies'} not answered first:")
+            print(f"{o.rank or '-':>2}  {o.case.query!r:40} {o.total!s:>4}  {', '.join(o.results[:3])}")
+    if report.failures or report.floods:
+        print(f"{len(report.failures)} not answered first, {len(report.floods)} flooded:")
         print(report.describe_failures())
     print(report.summary())
     if leaked:
         print("requests that tried to leave the machine (blocked):\n  " + "\n  ".join(leaked), file=sys.stderr)
         return 1
     if args.min_p1 is not None and report.precision_at_1 < args.min_p1:
+        return 1
+    if report.floods:
         return 1
     return 0
 

@@ -52,12 +52,58 @@ def test_ctbt_annex_2_tracker(site):
         assert name in page.split("Annex 2 states")[-1], name
 
 
+def _glance_text(html: str) -> str:
+    """The at-a-glance cards as read; the spans that keep dates on one line are inline, no break."""
+    cards = html.split('<div class="glance">')[1].split("</div>")[0]
+    return text_of(re.sub(r"</?span[^>]*>", "", cards))
+
+
 def test_pakistan_page_answers_at_a_glance(site):
-    page = text_of((site / "states" / "pak.html").read_text())
-    not_joined = page.split("Not joined")[-1]
-    for short in ("NPT", "CTBT", "MTCR"):
-        assert short in not_joined
-    assert "never signed" in page and "not a member" in page
+    html = (site / "states" / "pak.html").read_text()
+    page = text_of(html)
+    glance = _glance_text(html)
+    # The key instruments first, each in one sentence, before the full table.
+    assert page.index("At a glance") < page.index("All instruments")
+    for sentence in (
+        "Pakistan has neither signed nor joined the NPT.",
+        "Pakistan has neither signed nor joined the CTBT.",
+        "Pakistan is not a partner of the MTCR.",
+        "Pakistan ratified the CWC on 1997-10-28 and is a party.",
+        "Pakistan is not a participant of the Australia Group.",
+    ):
+        assert sentence in glance, sentence
+    cards = re.findall(r'<h3 id="glance-[a-z-]+"><a [^>]*>([^<]+)</a>', html)
+    assert cards == ["NPT", "CTBT", "TPNW", "CWC", "BWC", "MTCR", "HCoC", "NSG", "AG", "Wassenaar Arrangement"]
+    assert "never signed" in page and "not a member" in page  # the full table's reasons
+
+
+def test_state_page_folds_instruments_not_open_to_it_and_has_no_duplicate_table(site):
+    html = (site / "states" / "pak.html").read_text()
+    tables = re.findall(r"<table>.*?</table>", html, re.S)
+    assert len(tables) == len({t for t in tables}), "a table is repeated"
+    # Every instrument has one row across the main table and the folded one: none listed twice.
+    rows = [re.search(r'href="../instruments/([a-z0-9-]+)\.html"', tr) for t in tables[:2] for tr in t.split("<tr>")]
+    ids = [m.group(1) for m in rows if m]
+    assert len(ids) == len(set(ids)) == len(list((ROOT / "treaties").glob("*.yaml")))
+    main, folded = html.split('<details class="not-open"')
+    assert "Not open to it" not in text_of(main.split('id="all-instruments"')[1])
+    assert re.search(r"<summary>Not open to Pakistan: \d+ instruments</summary>", folded)
+    assert "Treaty of Pelindaba" in text_of(folded.split("</details>")[0])
+    assert '<h2 id="not-joined"' not in html  # the second table, which repeated the first, is gone
+
+
+def test_state_pages_say_the_standing_in_words(site):
+    def glance(code: str) -> str:
+        return _glance_text((site / "states" / f"{code}.html").read_text())
+
+    assert "India has been a partner of the MTCR since 2016-06-27." in glance("ind")
+    assert "Israel signed the CTBT on 1996-09-25 but has not ratified it." in glance("isr")
+    russia = glance("rus")
+    assert "The Soviet Union ratified the NPT on 1970-03-05, and Russia, which continues it, is a party." in russia
+    assert "Russia signed the CTBT on 1996-09-24; it revoked its ratification" in russia
+    assert "North Korea withdrew from the NPT, effective 2003-04-10" in glance("prk")
+    # A list complete only to a date says so, as the status label does.
+    assert "(as of 31 March 2003; later acts are not recorded here)" in glance("pak")
 
 
 def test_status_is_never_colour_alone(site):

@@ -8,12 +8,12 @@ from ..model import Instrument
 from . import md
 from .citation import cite_block
 from .declarations import state_section
+from .glance import glance, key_summary
 from .maps import locator_map
 from .safe import Md, internal, text
+from .standing_words import article, subject
 
 _REGIME_KINDS = ("regime", "code")
-# The instruments readers ask about first; shown at the top of every state page.
-KEY_INSTRUMENTS = ("npt", "ctbt", "tpnw", "bwc", "cwc", "mtcr", "hcoc", "nsg")
 
 
 def reason_outside(entry: StateEntry) -> str | None:
@@ -68,8 +68,13 @@ def render(catalog: Catalog, code: str) -> str:
     out = md.front_matter(
         title,
         description=f"Arms-control treaty participation of {state.name}",
-        tags=[state.name, code, *state.also_known_as],
-        boost=2,
+        # The code is in the title already. As a tag (which search weighs a thousand times the
+        # title) "UKR" outranked the United Kingdom's "UK" for a search for "UK", since search
+        # matches the start of words.
+        tags=[state.name, *state.also_known_as],
+        # Above 2 so that "Pakistan MTCR" puts the state page, which answers it, above the MTCR
+        # page (boost 3), whose tags name the MTCR four times.
+        boost=3,
     )
     out += md.heading(1, state.name)
     facts = [f"Code: {code}"]
@@ -77,14 +82,18 @@ def render(catalog: Catalog, code: str) -> str:
         facts.append(f"Region: {state.region}" + (f" ({state.subregion})" if state.subregion else ""))
     if state.groups:
         facts.append("Groups: " + ", ".join(state.groups))
-    out += text(" · ".join(facts)) + "\n\n" + locator_map(code)
+    # The answer first: the counts and the key instruments; the map and the long table after.
+    out += text(" · ".join(facts)) + "\n\n"
     out += _succession(state)
     out += f"**{text(summary_line(catalog, code))}**\n\n"
-    out += _at_a_glance(catalog, code)
+    out += key_summary(catalog, code)
+    out += glance(catalog, code)
+    out += _unindexed_map(code)
     out += _table(catalog, code)
-    out += _outside(catalog, code)
     out += _events(catalog, code)
-    out += state_section(catalog, code)
+    declarations = state_section(catalog, code)
+    if declarations:  # wrapped for the stylesheet, which fits its tables to a phone
+        out += f'<div class="state-declarations" markdown>\n\n{declarations}\n</div>\n\n'
     out += "Downloads: " + internal("CSV", f"../data/states/{code}.csv") + " · "
     out += internal("JSON", f"../data/states/{code}.json") + "\n\n"
     as_of = max((i.as_of for i in catalog.instruments), key=lambda d: d.sort_key)
@@ -94,43 +103,42 @@ def render(catalog: Catalog, code: str) -> str:
     return out
 
 
+def _unindexed_map(code: str) -> str:
+    """The locator map, kept out of the search index: its labels name every small state drawn as a
+    dot, which made "Holy See" or "United States" match all 200 state pages."""
+    drawn = locator_map(code)
+    return f"<div data-search-exclude>{drawn}</div>\n\n" if drawn else ""
+
+
 def _succession(state) -> str:
     lines: list[str] = []
     if state.former:
-        lines.append(text(f"{state.name} no longer exists" + (f" (ended {state.ended})" if state.ended else "") + "."))
+        ended = f" (ended {state.ended})" if state.ended else ""
+        lines.append(text(f"{subject(state.code)} no longer exists{ended}."))
         if state.continuator:
-            lines.append(text("Continued by ") + md.state_link(state.continuator, prefix="") + ".")
+            lines.append(text("Continued by ") + _state_ref(state.continuator) + ".")
         if state.successors:
-            links = ", ".join(md.state_link(s, prefix="") for s in state.successors)
+            links = ", ".join(_state_ref(s) for s in state.successors)
             lines.append(f"Successor states: {links}.")
     for former in state.predecessors:
         role = "continues" if states.get(former).continuator == state.code else "is a successor of"
-        lines.append(text(f"{state.name} {role} ") + md.state_link(former, prefix="") + ".")
+        lines.append(text(f"{subject(state.code)} {role} ") + _state_ref(former) + ".")
     if state.note:
         lines.append(text(state.note))
     return (" ".join(lines) + "\n\n") if lines else ""
 
 
+def _state_ref(code: str) -> str:
+    """A linked state name in running text: "the Soviet Union"."""
+    return article(code) + md.state_link(code, prefix="")
+
+
 def _unsearched(block: str) -> str:
     """Keep a table out of the search index. Every state page lists every instrument, so these
     tables would make each instrument's name match ~200 state pages and drown out its own page;
-    the state itself is found by its name, code and other names (tags)."""
-    return f"<div data-search-exclude markdown>\n\n{block}\n</div>\n\n"
-
-
-def _at_a_glance(catalog: Catalog, code: str) -> str:
-    rows = []
-    for ident in KEY_INSTRUMENTS:
-        inst = catalog.by_id.get(ident)
-        if inst is None:
-            continue
-        entry = catalog.entry(inst, code)
-        rows.append(
-            [_link(inst), md.status_badge(entry.status), md.date(entry.status.date), reason_outside(entry) or ""]
-        )
-    if not rows:
-        return ""
-    return "## At a glance\n\n" + _unsearched(md.table(["Instrument", "Status", "Since", "Why not"], rows))
+    the state is found by its name and other names (tags), its standing in the key instruments
+    by the at-a-glance cards. The class lets the table drop its Kind column on a phone."""
+    return f'<div class="state-table" data-search-exclude markdown>\n\n{block}\n</div>\n\n'
 
 
 def _link(inst: Instrument) -> Md:
@@ -138,14 +146,22 @@ def _link(inst: Instrument) -> Md:
 
 
 def _table(catalog: Catalog, code: str) -> str:
-    rows = []
+    """Every instrument the state has a standing in; those not open to it (regional zones,
+    bilateral treaties, protocols for the nuclear-weapon states) folded away below, since they
+    are most of the list for most states and say little about the state."""
+    open_rows, closed_rows = [], []
     for inst in sorted(catalog.instruments, key=lambda i: (i.kind in _REGIME_KINDS, i.short_name)):
         entry = catalog.entry(inst, code)
+        if entry.status.status == "ineligible":
+            closed_rows.append(
+                [_link(inst), md.KIND_LABELS[inst.kind], md.status_badge(entry.status), _why_closed(inst)]
+            )
+            continue
         # The label already says "as the Soviet Union" and when a treaty a state was bound by ended.
         ended = ""
         if inst.ended and entry.status.status != "former-party":
             ended = f"; the treaty ended {md.date_words(inst.ended.date)}"
-        rows.append(
+        open_rows.append(
             [
                 _link(inst),
                 md.KIND_LABELS[inst.kind],
@@ -154,22 +170,22 @@ def _table(catalog: Catalog, code: str) -> str:
                 reason_outside(entry) or "",
             ]
         )
-    return "## All instruments\n\n" + _unsearched(
-        md.table(["Instrument", "Kind", "Status", "Since", "Not joined because"], rows)
-    )
+    out = "## All instruments\n\n"
+    if open_rows:
+        out += _unsearched(md.table(["Instrument", "Kind", "Status", "Since", "Not joined because"], open_rows))
+    if closed_rows:
+        name = states.name(code)
+        out += (
+            '<details class="not-open" data-search-exclude markdown>\n'
+            f"<summary>Not open to {text(name)}: {len(closed_rows)} instruments</summary>\n\n"
+            + md.table(["Instrument", "Kind", "Status", "Open to"], closed_rows)
+            + "\n</details>\n\n"
+        )
+    return out
 
 
-def _outside(catalog: Catalog, code: str) -> str:
-    rows = []
-    for inst in catalog.instruments:
-        if inst.ended or not catalog.may_join(inst, code):
-            continue  # not one this state can still join
-        reason = reason_outside(catalog.entry(inst, code))
-        if reason:
-            rows.append([_link(inst), inst.name, reason])
-    if not rows:
-        return ""
-    return "## Not joined\n\n" + _unsearched(md.table(["Instrument", "Name", "Reason"], sorted(rows)))
+def _why_closed(inst: Instrument) -> str:
+    return inst.open_to.description if inst.open_to else "the two parties only (bilateral treaty)"
 
 
 def _events(catalog: Catalog, code: str) -> str:
