@@ -75,7 +75,7 @@ def render_site(
     for kind in KIND_LABELS:
         files[f"instruments/kind-{kind}.md"] = index_pages.render_kind(catalog, kind)
     for code in catalog.state_codes:
-        files[f"states/{code.lower()}.md"] = state_pages.render(catalog, code)
+        files[f"states/{code.lower()}.md"] = state_pages.render(catalog, code, _beyond_treaties(code, systems, listed))
     files["states/index.md"] = state_pages.render_index(catalog)
     for name, text in changes.render_all(catalog).items():
         files[f"changes/{name}"] = text
@@ -93,6 +93,15 @@ def render_site(
     files.update(_designation_files(listed))
     files.update(_systems_files(catalog, systems))
     return files
+
+
+def _beyond_treaties(code: str, systems: tuple[StateSystems, ...], listed: designations.Designations) -> str:
+    """What a state page adds from outside the treaties: a link to the state's delivery systems, and
+    the designations that concern it (only where there is an entry or a lead, not on every page)."""
+    out = systems_pages.state_systems_link(systems, code) or ""
+    if listed.for_state(code) or listed.leads_for(code):
+        out += designations_page.designations_for(code, listed)
+    return out
 
 
 def _systems_files(catalog: Catalog, systems: tuple[StateSystems, ...]) -> dict[str, str]:

@@ -62,7 +62,9 @@ def summary_line(catalog: Catalog, code: str) -> str:
     )
 
 
-def render(catalog: Catalog, code: str) -> str:
+def render(catalog: Catalog, code: str, beyond_treaties: str = "") -> str:
+    """The state's page; `beyond_treaties` is Markdown made elsewhere (its delivery systems, the
+    designations concerning it), shown after the treaty events."""
     state = states.get(code)
     title = f"{state.name} ({code})"
     out = md.front_matter(
@@ -91,6 +93,7 @@ def render(catalog: Catalog, code: str) -> str:
     out += _unindexed_map(code)
     out += _table(catalog, code)
     out += _events(catalog, code)
+    out += beyond_treaties
     declarations = state_section(catalog, code)
     if declarations:  # wrapped for the stylesheet, which fits its tables to a phone
         out += f'<div class="state-declarations" markdown>\n\n{declarations}\n</div>\n\n'
