@@ -103,7 +103,7 @@ def test_state_pages_say_the_standing_in_words(site):
     assert "Russia signed the CTBT on 1996-09-24; it revoked its ratification" in russia
     assert "North Korea withdrew from the NPT, effective 2003-04-10" in glance("prk")
     # A list complete only to a date says so, as the status label does.
-    assert "(as of 31 March 2003; later acts are not recorded here)" in glance("pak")
+    assert "(as of November 2004; later acts are not recorded here)" in glance("pak")
 
 
 def test_status_is_never_colour_alone(site):
