@@ -1,0 +1,223 @@
+"""An instrument's participation table: one short row per state, the full record folded under it.
+
+A row says who, the status (from `status.roster`, never derived here), and when the state signed,
+consented (or joined a regime) and left, with each deposit marked by its depositary as a short
+label, "(L)(M)(W)", explained once in a legend above the table. The full wording of every act,
+its notes, declarations and sources follow in a details row, hidden until asked for (by
+`participation.js`); without scripts they simply show.
+
+The table is raw HTML rather than a Markdown table: Python-Markdown's inline pass over a table
+of two hundred rows is most of the cost of building the site. Every string from data goes through
+`safe` (via `md`), as everywhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from .. import states
+from ..model import CONSENT_ACTIONS, MEMBERSHIP_ACTIONS, Action, Instrument
+from ..status import LABELS, Status
+from . import md
+from .safe import Md, attr, text
+
+# What a consent or membership act is called at the start of its date in a row.
+_HOW = {
+    "ratification": "Ratification",
+    "accession": "Accession",
+    "succession": "Succession",
+    "acceptance": "Acceptance",
+    "approval": "Approval",
+    "consent-to-be-bound": "Consent to be bound",
+    "became-party": "Party (act not stated)",
+    "provisional-application": "Provisional application",
+    "admission": "Admitted",
+    "subscription": "Subscribed",
+    "adherence": "Unilateral adherence",
+}
+_LEAVING = frozenset({"withdrawal", "deratification", "suspension", "resumption"})
+
+
+def depositary_marks(inst: Instrument) -> dict[str, str]:
+    """Depositary key -> its short mark, the key's first letters ("london" -> "L"), lengthened only
+    where two keys would share one. Nothing when there is a single depositary: no mark is needed."""
+    if len(inst.depositaries) < 2:
+        return {}
+    keys = [d.key for d in inst.depositaries]
+    for size in range(1, max(len(k) for k in keys) + 1):
+        marks = {k: k.replace("-", "")[:size].capitalize() for k in keys}
+        if len(set(marks.values())) == len(keys):
+            return marks
+    return {k: k for k in keys}  # keys are unique, so this is never reached in practice
+
+
+def render(inst: Instrument, statuses: dict[str, Status], describe: Callable[[Action, Instrument], str]) -> Md:
+    """The legend, the (script-shown) filters and the table, as one raw HTML block."""
+    marks = depositary_marks(inst)
+    by_state = inst.actions_by_state()
+    rows = []
+    for code in sorted(statuses, key=states.sort_key):
+        status = statuses[code]
+        own = by_state.get(code, ())
+        inherited = by_state.get(status.via, ()) if status.via else ()
+        rows.append((code, status, own, inherited))
+    columns = _columns(inst, rows, marks)
+    titles = ["State", "Status", *(title for title, _ in columns)]
+    headers = "".join(f'<th scope="col">{text(title)}</th>' for title in titles)
+    cited = _table_source(inst)
+    bodies = "".join(_state_group(inst, columns, row, describe, cited) for row in rows)
+    return Md(
+        '\n<div class="pt-block page-wide" id="participation-table" data-search-exclude>\n'
+        + _legend(inst, marks, cited)
+        + _filters(inst, statuses)
+        + '<div class="pt-wrap" role="region" tabindex="0" aria-label="Participation table">'
+        + f'<table class="pt-table"><thead><tr>{headers}</tr></thead>{bodies}</table></div>\n</div>\n\n'
+    )
+
+
+def _table_source(inst: Instrument) -> str:
+    """The source most acts cite: named once above the table, and in a state's details only where
+    one of its acts cites another (the UNODA database for most NPT deposits, not the first source)."""
+    cited: dict[str, int] = {}
+    for act in inst.participation:
+        cited[act.source] = cited.get(act.source, 0) + 1
+    return max(cited, key=lambda key: cited[key]) if cited else inst.sources[0].key
+
+
+def _legend(inst: Instrument, marks: dict[str, str], cited: str) -> str:
+    out = '<div class="pt-legend">'
+    if marks:
+        items = "".join(f"<li><small>({text(marks[d.key])})</small> {text(d.name)}</li>" for d in inst.depositaries)
+        out += f'<div class="pt-deps"><p>Depositaries:</p><ul>{items}</ul></div>'
+    src = inst.source(cited)
+    if src and inst.participation:
+        named = md.html_link(src.title, src.url)
+        out += f"<p>Source: acts cite {named} unless a state's details name another.</p>"
+    return out + "</div>\n"
+
+
+def _filters(inst: Instrument, statuses: dict[str, Status]) -> str:
+    """The filter form, hidden until the script wires it up: without scripts the whole table shows."""
+    present: dict[str, int] = {}
+    for status in statuses.values():
+        key = status.status or "none"
+        present[key] = present.get(key, 0) + 1
+    options = '<option value="">All</option>' + "".join(
+        f'<option value="{attr(key)}">{text(_status_option(inst, key))} ({n})</option>'
+        for key, n in sorted(present.items(), key=lambda item: -item[1])
+    )
+    return (
+        '<form class="pt-filters" hidden role="search" aria-label="Filter the participation table">'
+        '<label>State <input type="search" name="state" autocomplete="off" placeholder="Name or code"></label>'
+        f'<label>Status <select name="status">{options}</select></label>'
+        '<output class="pt-count" aria-live="polite"></output></form>\n'
+    )
+
+
+def _status_option(inst: Instrument, key: str) -> str:
+    if key == "party" and not inst.entry_into_force:
+        return "Ratified or acceded (treaty not in force)"
+    return LABELS.get(None if key == "none" else key, key)
+
+
+def _columns(inst: Instrument, rows, marks) -> list[tuple[str, Callable]]:
+    """The columns this instrument needs: none that would be empty in every row."""
+
+    def acts_of(kinds):
+        return lambda own, inherited: _acts_cell(inst, own, inherited, kinds, marks)
+
+    joined_kinds = CONSENT_ACTIONS | MEMBERSHIP_ACTIONS | {"adherence", "provisional-application"}
+    candidates = [
+        ("Signed", {"signature"}),
+        ("Joined" if inst.is_regime else "Consent to be bound", joined_kinds),
+        ("Withdrawn or revoked", _LEAVING),
+    ]
+    present = {a.action for a in inst.participation}
+    return [(title, acts_of(kinds)) for title, kinds in candidates if present & kinds]
+
+
+def _acts_cell(inst: Instrument, own, inherited, kinds, marks) -> str:
+    """The acts of these kinds, one short item per kind and date, deposits marked by depositary."""
+    items = []
+    for prefix, acts in ((f"as the {states.name(_via(inherited))}", inherited), ("", own)):
+        groups: dict[tuple, list[Action]] = {}
+        for act in acts:
+            if act.action in kinds:
+                groups.setdefault((act.action, _short_words(act, inst)), []).append(act)
+        previous_how = None
+        for (kind, words), group in groups.items():
+            how = _HOW.get(kind)
+            lead = f"{how} " if how and how != previous_how else ""
+            previous_how = how
+            deposits = "".join(f"({marks[a.depositary]})" for a in group if a.depositary in marks)
+            item = text(lead + words)
+            if deposits:
+                item += f" <small>{text(deposits)}</small>"
+            if prefix:
+                item += f" <em>{text(prefix)}</em>"
+            # A withdrawal's notice, effect and marks may wrap; a date with its marks stays whole.
+            items.append(
+                f'<span class="pt-long">{item}</span>' if kind in _LEAVING or prefix else f"<span>{item}</span>"
+            )
+    return " ".join(items)  # an empty cell shows a dash (tables.css)
+
+
+def _via(inherited: Iterable[Action]) -> str:
+    return next((a.state for a in inherited), "")
+
+
+def _short_words(act: Action, inst: Instrument) -> str:
+    """An act's date and the few words a row needs; the details row has the whole wording."""
+    when = md.date_words(act.date, "(date not known)")
+    if act.action == "withdrawal":
+        words = f"Notice {when}"
+        if act.effective:
+            words += f", effective {md.date_words(act.effective)}"
+        if act.withdrawal_rescinded:
+            words += f", rescinded {md.date_words(act.withdrawal_rescinded)}"
+        return words + (" (disputed)" if act.disputed else "")
+    if act.action == "deratification":
+        return f"{inst.revoked_consent(act).capitalize()} revoked {when}"
+    if act.action == "suspension":
+        return f"Suspended {when}" + (f", in effect {md.date_words(act.effective)}" if act.effective else "")
+    if act.action == "resumption":
+        return f"Resumed {when}"
+    return when
+
+
+def _state_group(inst: Instrument, columns, row, describe, cited: str) -> str:
+    code, status, own, inherited = row
+    cells = "".join(f"<td>{cell(own, inherited)}</td>" for _, cell in columns)
+    head = f'<tr><th scope="row">{md.state_anchor(code)}</th><td>{md.status_badge(status)}</td>{cells}</tr>'
+    more = _details_row(inst, status, own, inherited, len(columns) + 2, describe, cited)
+    return f"<tbody>{head}{more}</tbody>"
+
+
+def _details_row(inst: Instrument, status: Status, own, inherited, span: int, describe, cited: str) -> str:
+    """Every act in full words, then its notes, declarations and other sources (a shared note said
+    once); no row where the short row already says everything."""
+    notes: list[str] = []
+    for act in (*inherited, *own):
+        if act.note:
+            notes.append(text(act.note))
+        if act.declarations:
+            notes.append(text(f"Declarations: {act.declarations}"))
+        if act.source != cited:
+            src = inst.source(act.source)
+            notes.append(text("Source: ") + md.html_link(src.title, src.url) if src else text(f"Source: {act.source}"))
+    if not notes and all(_row_says_all(act, status) for act in (*inherited, *own)):
+        return ""
+    described = [f"as the {states.name(status.via)}: {describe(a, inst)}" for a in inherited]
+    described += [describe(a, inst) for a in own]
+    acts = "".join(f"<li>{text(words)}</li>" for words in described)
+    said = "".join(f"<p>{note}</p>" for note in dict.fromkeys(notes))
+    return f'<tr><td colspan="{span}"><ul>{acts}</ul>{said}</td></tr>'
+
+
+def _row_says_all(act: Action, status: Status) -> bool:
+    """Whether the short row already carries everything the act's full wording would say."""
+    return (
+        not act.predecessor
+        and act.date_basis != "collective-statement"
+        and (not act.role or act.role == status.role)  # the badge shows the role ("Partner")
+    )
