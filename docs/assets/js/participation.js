@@ -69,6 +69,7 @@
     const groups = Array.from(table.tBodies);
     const corner = document.createElement("th");
     corner.scope = "col";
+    corner.setAttribute("data-nosort", "");
     corner.innerHTML = '<span class="pt-sr">Details</span>';
     table.tHead.rows[0].appendChild(corner);
     groups.forEach(addToggle);
