@@ -198,3 +198,17 @@ def test_a_list_complete_to_a_date_says_not_joined_as_of_that_date(site):
     assert "Seabed Treaty Treaty — Not joined (as of 9 January 2018)" in israel
     seabed = text_of((site / "instruments" / "seabed.html").read_text())
     assert "Every state's acts up to 9 January 2018 are listed" in seabed
+
+
+def test_depositary_marks_come_from_the_keys_and_stay_distinct(load):
+    from dataclasses import replace
+
+    from treatylib.model import Depositary
+    from treatylib.render.participation_table import depositary_marks
+
+    npt = load("npt")
+    assert depositary_marks(npt) == {"london": "L", "moscow": "M", "washington": "W"}
+    assert depositary_marks(load("open-skies")) == {"canada": "C", "hungary": "H"}
+    assert depositary_marks(load("ctbt")) == {}  # one depositary: nothing to tell apart
+    two_ls = replace(npt, depositaries=(Depositary("london", "A"), Depositary("lisbon", "B")))
+    assert depositary_marks(two_ls) == {"london": "Lo", "lisbon": "Li"}

@@ -24,6 +24,7 @@
     row.appendChild(cell);
     const more = group.rows[1];
     if (!more) return; // the short row says everything there is
+    more.cells[0].colSpan += 1; // span the new column too
     const name = row.cells[0].textContent.trim();
     more.id = more.id || "pt-more-" + index;
     const button = document.createElement("button");

@@ -70,7 +70,9 @@ def render(inst: Instrument, statuses: dict[str, Status], describe: Callable[[Ac
         '\n<div class="pt-block page-wide" id="participation-table" data-search-exclude>\n'
         + _legend(inst, marks, cited)
         + _filters(inst, statuses)
-        + '<div class="pt-wrap sortable" role="region" tabindex="0" aria-label="Participation table">'
+        # pt-c<n>: how many columns of acts, for the table's width (tables.css)
+        + f'<div class="pt-wrap pt-c{len(columns)} sortable" role="region" tabindex="0"'
+        + ' aria-label="Participation table">'
         + f'<table class="pt-table"><thead><tr>{headers}</tr></thead>{bodies}</table></div>\n</div>\n\n'
     )
 
@@ -116,7 +118,7 @@ def _filters(inst: Instrument, statuses: dict[str, Status]) -> str:
 
 def _status_option(inst: Instrument, key: str) -> str:
     if key == "party" and not inst.entry_into_force:
-        return "Ratified or acceded (treaty not in force)"
+        return "Ratified or acceded (not in force)"
     return LABELS.get(None if key == "none" else key, key)
 
 
@@ -135,6 +137,8 @@ def _columns(inst: Instrument, rows, marks) -> list[tuple[str, Callable]]:
         ("Withdrawn or revoked", _LEAVING),
     ]
     present = {a.action for a in inst.participation}
+    if "suspension" in present:  # the CFE: suspensions share the column, and its heading says so
+        candidates[-1] = ("Withdrawn, revoked or suspended", _LEAVING)
     return [(title, acts_of(kinds)) for title, kinds in candidates if present & kinds]
 
 
@@ -150,12 +154,13 @@ def _acts_cell(inst: Instrument, own, inherited, kinds, marks, sort_by_date: boo
             if act.action in kinds:
                 groups.setdefault((act.action, _short_words(act, inst)), []).append(act)
         previous_how = None
-        for (kind, words), group in groups.items():
+        for (kind, phrases), group in groups.items():
             how = _HOW.get(kind)
             lead = f"{how} " if how and how != previous_how else ""
             previous_how = how
             deposits = "".join(f"({marks[a.depositary]})" for a in group if a.depositary in marks)
-            item = text(lead + words)
+            phrases = (lead + phrases[0], *phrases[1:])
+            item = text(phrases[0]) if len(phrases) == 1 else " ".join(f"<span>{text(p)}</span>" for p in phrases)
             if deposits:
                 item += f" <small>{text(deposits)}</small>"
             if prefix:
@@ -172,23 +177,29 @@ def _via(inherited: Iterable[Action]) -> str:
     return next((a.state for a in inherited), "")
 
 
-def _short_words(act: Action, inst: Instrument) -> str:
-    """An act's date and the few words a row needs; the details row has the whole wording."""
+def _short_words(act: Action, inst: Instrument) -> tuple[str, ...]:
+    """An act's date and the few words a row needs, as phrases that a narrow column may break
+    between but not inside ("effective 2003-04-10"); the details row has the whole wording."""
     when = md.date_words(act.date, "(date not known)")
     if act.action == "withdrawal":
-        words = f"Notice {when}"
+        words = [f"Notice {when}"]
         if act.effective:
-            words += f", effective {md.date_words(act.effective)}"
+            words.append(f"effective {md.date_words(act.effective)}")
         if act.withdrawal_rescinded:
-            words += f", suspended {md.date_words(act.withdrawal_rescinded)} before taking effect"
-        return words + (" (disputed)" if act.disputed else "")
+            words.append(f"suspended {md.date_words(act.withdrawal_rescinded)} before taking effect")
+        words = [f"{w}," for w in words[:-1]] + words[-1:]
+        return (*words, "(disputed)") if act.disputed else tuple(words)
     if act.action == "deratification":
-        return f"{inst.revoked_consent(act).capitalize()} revoked {when}"
+        return (f"{inst.revoked_consent(act).capitalize()} revoked {when}",)
     if act.action == "suspension":
-        return f"Suspended {when}" + (f", in effect {md.date_words(act.effective)}" if act.effective else "")
+        return (
+            (f"Suspended {when},", f"in effect {md.date_words(act.effective)}")
+            if act.effective
+            else (f"Suspended {when}",)
+        )
     if act.action == "resumption":
-        return f"Resumed {when}"
-    return when
+        return (f"Resumed {when}",)
+    return (when,)
 
 
 def _state_group(inst: Instrument, columns, row, describe, cited: str) -> str:
