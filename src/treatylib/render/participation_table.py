@@ -156,21 +156,33 @@ def _acts_cell(inst: Instrument, own, inherited, kinds, marks, sort_by_date: boo
         previous_how = None
         for (kind, phrases), group in groups.items():
             how = _HOW.get(kind)
-            lead = f"{how} " if how and how != previous_how else ""
+            if how and how != previous_how:  # said once for a run of the same act
+                phrases = (how, *phrases)
             previous_how = how
             deposits = "".join(f"({marks[a.depositary]})" for a in group if a.depositary in marks)
-            phrases = (lead + phrases[0], *phrases[1:])
-            item = text(phrases[0]) if len(phrases) == 1 else " ".join(f"<span>{text(p)}</span>" for p in phrases)
-            if deposits:
-                item += f" <small>{text(deposits)}</small>"
-            if prefix:
-                item += f" <em>{text(prefix)}</em>"
-            # A withdrawal's notice, effect and marks may wrap; a date with its marks stays whole.
-            items.append(
-                f'<span class="pt-long">{item}</span>' if kind in _LEAVING or prefix else f"<span>{item}</span>"
-            )
+            items.append(_item(phrases, deposits, prefix))
     sort = f' data-sort="{dated[0].isoformat()}"' if sort_by_date and dated else ""
     return f"<td{sort}>{' '.join(items)}</td>"  # an empty cell shows a dash (tables.css)
+
+
+# An item longer than this may wrap between its phrases ("Party (act not stated)" | "between 27
+# September 2016 and 27 September 2017"), never inside one; a shorter one stays on one line.
+_SHORT_ITEM = 32
+
+
+def _item(phrases: tuple[str, ...], deposits: str, prefix: str) -> str:
+    words = " ".join(phrases)
+    if len(words) <= _SHORT_ITEM and not prefix:
+        item = text(words)
+        css = ""
+    else:
+        item = " ".join(f"<span>{text(p)}</span>" for p in phrases)
+        css = ' class="pt-long"'
+    if deposits:
+        item += f" <small>{text(deposits)}</small>"
+    if prefix:
+        item += f" <em>{text(prefix)}</em>"
+    return f"<span{css}>{item}</span>"
 
 
 def _via(inherited: Iterable[Action]) -> str:
@@ -182,15 +194,18 @@ def _short_words(act: Action, inst: Instrument) -> tuple[str, ...]:
     between but not inside ("effective 2003-04-10"); the details row has the whole wording."""
     when = md.date_words(act.date, "(date not known)")
     if act.action == "withdrawal":
-        words = [f"Notice {when}"]
+        phrases = [f"Notice {when}"]
         if act.effective:
-            words.append(f"effective {md.date_words(act.effective)}")
+            phrases[-1] += ","
+            phrases.append(f"effective {md.date_words(act.effective)}")
         if act.withdrawal_rescinded:
-            words.append(f"suspended {md.date_words(act.withdrawal_rescinded)} before taking effect")
-        words = [f"{w}," for w in words[:-1]] + words[-1:]
-        return (*words, "(disputed)") if act.disputed else tuple(words)
+            phrases[-1] += ","
+            phrases += [f"suspended {md.date_words(act.withdrawal_rescinded)}", "before taking effect"]
+        if act.disputed:
+            phrases.append("(disputed)")
+        return tuple(phrases)
     if act.action == "deratification":
-        return (f"{inst.revoked_consent(act).capitalize()} revoked {when}",)
+        return (f"{inst.revoked_consent(act).capitalize()} revoked", when)
     if act.action == "suspension":
         return (
             (f"Suspended {when},", f"in effect {md.date_words(act.effective)}")
@@ -198,7 +213,7 @@ def _short_words(act: Action, inst: Instrument) -> tuple[str, ...]:
             else (f"Suspended {when}",)
         )
     if act.action == "resumption":
-        return (f"Resumed {when}",)
+        return ("Resumed", when)
     return (when,)
 
 
