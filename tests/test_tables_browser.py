@@ -133,6 +133,12 @@ def test_keyboard_opens_a_details_row(browser, site):
     assert "withdrawal notice 2003-01-10, effective 2003-04-10 (disputed)" in details.inner_text()
     page.keyboard.press("Space")
     assert button.get_attribute("aria-expanded") == "false" and not details.is_visible()
+    # "All details" opens every record at once, and closes them again.
+    every = page.get_by_role("button", name="All details")
+    every.click()
+    assert page.locator("table.pt-table > tbody.pt-open").count() == page.locator(".pt-toggle:not(.pt-all)").count()
+    every.click()
+    assert page.locator("table.pt-table > tbody.pt-open").count() == 0
     tab.check()
     tab.close()
 

@@ -106,6 +106,23 @@
     input.addEventListener("input", function () { apply(true); });
     select.addEventListener("change", function () { apply(true); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
+    // One button opens (or closes) every details row of the rows shown, for reading or printing.
+    const toggles = Array.from(table.querySelectorAll(".pt-toggle"));
+    if (toggles.length) {
+      const all = document.createElement("button");
+      all.type = "button";
+      all.className = "pt-toggle pt-all";
+      all.setAttribute("aria-expanded", "false");
+      all.textContent = "All details";
+      all.addEventListener("click", function () {
+        const open = all.getAttribute("aria-expanded") !== "true";
+        all.setAttribute("aria-expanded", String(open));
+        toggles.forEach(function (button) {
+          if (button.getAttribute("aria-expanded") !== String(open)) button.click();
+        });
+      });
+      form.appendChild(all);
+    }
     form.hidden = false;
     apply(false);
   }
