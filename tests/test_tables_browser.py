@@ -49,7 +49,7 @@ def test_no_sideways_page_scroll_at_390(browser, site, name, scheme):
     assert _page_overflow(tab.page) <= 0, name
     if name != "instruments/index.html":
         # An open details row keeps its text in view: it spans the script's button column too.
-        button = tab.page.locator(".pt-toggle").first
+        button = tab.page.locator("table.pt-table .pt-toggle").first
         button.click()
         details = tab.page.locator("#" + button.get_attribute("aria-controls") + " > td")
         assert details.get_attribute("colspan") == str(tab.page.locator("table.pt-table thead th").count())
