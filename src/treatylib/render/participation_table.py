@@ -63,7 +63,11 @@ def render(inst: Instrument, statuses: dict[str, Status], describe: Callable[[Ac
         rows.append((code, status, own, inherited))
     columns = _columns(inst, rows, marks)
     titles = ["State", "Status", *(title for title, _ in columns)]
-    headers = "".join(f'<th scope="col">{text(title)}</th>' for title in titles)
+    # The leaving column is mostly empty: it takes the least width it can, the dates the rest.
+    headers = "".join(
+        f'<th scope="col"{" class=pt-narrow" if title.startswith("Withdrawn") else ""}>{text(title)}</th>'
+        for title in titles
+    )
     cited = _table_source(inst)
     bodies = "".join(_state_group(inst, columns, row, describe, cited) for row in rows)
     return Md(
@@ -220,7 +224,11 @@ def _short_words(act: Action, inst: Instrument) -> tuple[str, ...]:
 def _state_group(inst: Instrument, columns, row, describe, cited: str) -> str:
     code, status, own, inherited = row
     cells = "".join(cell(own, inherited) for _, cell in columns)
-    head = f'<tr><th scope="row">{md.state_anchor(code)}</th><td>{md.status_badge(status)}</td>{cells}</tr>'
+    # A short status stays on one line; a long one ("Former state (party when it ceased to exist;
+    # continued by Russia)") may wrap.
+    badge = md.status_badge(status)
+    wrap = ' class="pt-wrapok"' if len(status.label) > _SHORT_ITEM else ""
+    head = f'<tr><th scope="row">{md.state_anchor(code)}</th><td{wrap}>{badge}</td>{cells}</tr>'
     more = _details_row(inst, status, own, inherited, len(columns) + 2, describe, cited)
     return f"<tbody>{head}{more}</tbody>"
 
