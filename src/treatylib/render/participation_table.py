@@ -61,7 +61,9 @@ def render(inst: Instrument, statuses: dict[str, Status], describe: Callable[[Ac
         own = by_state.get(code, ())
         inherited = by_state.get(status.via, ()) if status.via else ()
         rows.append((code, status, own, inherited))
-    columns = _columns(inst, rows, marks)
+    if not rows:  # nothing to filter or fold (the Bangkok Treaty Protocol): say so, no empty table
+        return Md('\n<p id="participation-table">No act by any state is recorded.</p>\n\n')
+    columns = _columns(inst, marks)
     titles = ["State", "Status", *(title for title, _ in columns)]
     # The leaving column is mostly empty: it takes the least width it can, the dates the rest.
     headers = "".join(
@@ -126,7 +128,7 @@ def _status_option(inst: Instrument, key: str) -> str:
     return LABELS.get(None if key == "none" else key, key)
 
 
-def _columns(inst: Instrument, rows, marks) -> list[tuple[str, Callable]]:
+def _columns(inst: Instrument, marks) -> list[tuple[str, Callable]]:
     """The columns this instrument needs: none that would be empty in every row."""
 
     def acts_of(kinds):
