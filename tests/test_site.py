@@ -178,8 +178,65 @@ def test_ctbt_ratifiers_are_not_called_parties_before_entry_into_force(site):
 def test_a_note_shared_by_several_acts_is_shown_once(site):
     page = (site / "instruments" / "ptbt.html").read_text()
     table = page.split('id="participation-table"')[1]  # the map before it links every state too
-    row = next(tr for tr in table.split("<tr>") if "states/bra.html" in tr)
+    row = next(group for group in table.split("<tbody>") if "states/bra.html" in group)  # a row and its details
     assert "1964-12-15" in row and row.count("respectivamente") == 1  # one note for all three deposits
+
+
+def _participation(site, ident: str) -> str:
+    page = (site / "instruments" / f"{ident}.html").read_text(encoding="utf-8")
+    return page.split('id="participation-table"')[1].split("</table>")[0]
+
+
+def _state_group(table: str, code: str) -> str:
+    """A state's short row and its details row, as HTML."""
+    return next(group for group in table.split("<tbody>") if f"states/{code}.html" in group.split("</th>")[0])
+
+
+def test_participation_rows_are_short_with_depositary_marks_and_a_legend(site):
+    table = _participation(site, "npt")
+    legend = text_of(table.split("<table")[0])
+    for mark, name in (("(L)", "United Kingdom"), ("(M)", "Russian Federation"), ("(W)", "United States of America")):
+        assert mark in legend and name in legend, mark
+    usa = _state_group(table, "usa")
+    short, _, details = usa.partition("</tr>")
+    assert (
+        text_of(short).split() == "United States ✔ Party 1968-07-01 (L)(M)(W) Ratification 1970-03-05 (L)(M)(W)".split()
+    )
+    # The depositaries' names are in the legend, not repeated in every row.
+    assert table.count("Government of the United Kingdom of Great Britain and Northern Ireland") < 40
+    assert len(table) < 120_000, len(table)  # about 190,000 bytes when every row spelled out every deposit
+
+
+def test_participation_details_keep_every_act_note_and_source(site):
+    table = _participation(site, "npt")
+    dprk = text_of(_state_group(table, "prk"))
+    assert "Notice 2003-01-10, effective 2003-04-10 (disputed)" in dprk  # in the short row
+    assert "withdrawal notice 2003-01-10, effective 2003-04-10 (disputed)" in dprk  # in full, in the details
+    assert "suspended 1993-06-11 before taking effect" in dprk
+    assert "Article X(1) requires three months" in dprk  # the note
+    assert "IAEA and DPRK: Chronology of Key Events" in dprk  # a source other than the table's
+    # The continuator says whose acts it carries.
+    russia = text_of(_state_group(table, "rus"))
+    assert "as the Soviet Union" in russia and "1970-03-05" in russia
+
+
+def test_participation_columns_fit_the_instrument(site):
+    """A regime has no "Signed" column and says "Joined"; a revocation shows in its own column."""
+    mtcr = _participation(site, "mtcr")
+    head = text_of(mtcr.split("</thead>")[0].split("<thead>")[1])
+    assert head.split() == ["State", "Status", "Joined"]
+    assert "Admitted 2016-06-27" in text_of(_state_group(mtcr, "ind"))
+    ctbt = _participation(site, "ctbt")
+    assert "Withdrawn or revoked" in ctbt and "Ratification revoked 2023-11 (month only)" in text_of(
+        _state_group(ctbt, "rus")
+    )
+
+
+def test_table_pages_use_the_full_width(site):
+    for name in ("instruments/npt.html", "instruments/hcoc.html", "instruments/index.html"):
+        page = (site / name).read_text(encoding="utf-8")
+        assert "page-wide" in page, name  # tables.css widens the grid for these pages
+        assert 'data-md-type="toc" hidden' in page, name  # front matter hide: [toc]
 
 
 def test_a_list_complete_to_a_date_says_not_joined_as_of_that_date(site):
@@ -187,3 +244,17 @@ def test_a_list_complete_to_a_date_says_not_joined_as_of_that_date(site):
     assert "Seabed Treaty Treaty — Not joined (as of 9 January 2018)" in israel
     seabed = text_of((site / "instruments" / "seabed.html").read_text())
     assert "Every state's acts up to 9 January 2018 are listed" in seabed
+
+
+def test_depositary_marks_come_from_the_keys_and_stay_distinct(load):
+    from dataclasses import replace
+
+    from treatylib.model import Depositary
+    from treatylib.render.participation_table import depositary_marks
+
+    npt = load("npt")
+    assert depositary_marks(npt) == {"london": "L", "moscow": "M", "washington": "W"}
+    assert depositary_marks(load("open-skies")) == {"canada": "C", "hungary": "H"}
+    assert depositary_marks(load("ctbt")) == {}  # one depositary: nothing to tell apart
+    two_ls = replace(npt, depositaries=(Depositary("london", "A"), Depositary("lisbon", "B")))
+    assert depositary_marks(two_ls) == {"london": "Lo", "lisbon": "Li"}

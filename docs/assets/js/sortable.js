@@ -3,7 +3,9 @@
 (function () {
   function cellValue(row, index) {
     const cell = row.children[index];
-    return cell ? cell.textContent.trim() : "";
+    if (!cell) return "";
+    // data-sort: the value to sort by where the text leads with a word ("Ratification 1970-03-05").
+    return cell.dataset.sort !== undefined ? cell.dataset.sort : cell.textContent.trim();
   }
   function compare(a, b) {
     const na = Number(a.replace(/,/g, "")), nb = Number(b.replace(/,/g, ""));
@@ -15,6 +17,7 @@
     table.dataset.sortable = "ready";
     const headers = table.querySelectorAll("thead th");
     headers.forEach(function (th, index) {
+      if (th.hasAttribute("data-nosort")) return;
       const button = document.createElement("button");
       button.className = "sort";
       button.type = "button";
@@ -27,6 +30,16 @@
         const ascending = th.getAttribute("aria-sort") !== "ascending";
         headers.forEach(function (h) { h.removeAttribute("aria-sort"); });
         th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        if (table.tBodies.length > 1) {
+          // One tbody per item (a row and its details row, as in participation tables): move whole groups.
+          const groups = Array.from(table.tBodies);
+          groups.sort(function (g1, g2) {
+            const result = compare(cellValue(g1.rows[0], index), cellValue(g2.rows[0], index));
+            return ascending ? result : -result;
+          });
+          groups.forEach(function (group) { table.appendChild(group); });
+          return;
+        }
         const body = table.tBodies[0];
         const rows = Array.from(body.rows);
         rows.sort(function (r1, r2) {

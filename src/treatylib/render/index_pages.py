@@ -37,11 +37,14 @@ def instrument_table(instruments: list[Instrument]) -> str:
     if not instruments:
         return "No instruments in this section yet.\n"
     rows = [_row(i) for i in sorted(instruments, key=lambda i: i.short_name.casefold())]
-    return '<div class="sortable" markdown>\n\n' + md.table(_HEADERS, rows) + "\n</div>\n"
+    # page-wide (tables.css): the list takes the whole screen, so every column shows at 1400 px.
+    return '<div class="sortable page-wide" markdown>\n\n' + md.table(_HEADERS, rows) + "\n</div>\n"
 
 
 def render_index(catalog: Catalog) -> str:
-    out = md.front_matter("Instruments", description="Every arms-control instrument in the library", boost=1)
+    out = md.front_matter(
+        "Instruments", description="Every arms-control instrument in the library", boost=1, hide=["toc"]
+    )
     out += "# Instruments\n\n"
     out += (
         "Every treaty, protocol, regime and code in the library. Click a column heading to sort. "
@@ -60,13 +63,13 @@ def render_index(catalog: Catalog) -> str:
 
 def render_domain(catalog: Catalog, domain: str) -> str:
     label = md.DOMAIN_LABELS[domain]
-    out = md.front_matter(f"{label} instruments", description=f"Arms-control instruments: {label}")
+    out = md.front_matter(f"{label} instruments", description=f"Arms-control instruments: {label}", hide=["toc"])
     out += f"# {label}\n\n" + instrument_table([i for i in catalog.instruments if domain in i.domains])
     return out
 
 
 def render_kind(catalog: Catalog, kind: str) -> str:
     label = md.KIND_PLURALS[kind]
-    out = md.front_matter(label, description=f"Arms-control instruments: {label}")
+    out = md.front_matter(label, description=f"Arms-control instruments: {label}", hide=["toc"])
     out += f"# {label}\n\n" + instrument_table([i for i in catalog.instruments if i.kind == kind])
     return out

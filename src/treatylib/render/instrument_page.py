@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import states
 from ..model import Action, Instrument
 from ..status import COUNTED_APART, ENDED_WORDS, Status, count_at_end, nth_consent, roster
-from . import md, svg
+from . import md, participation_table, svg
 from .citation import cite_block
 from .declarations import instrument_section
 from .limits import events_section, limits_section
@@ -39,6 +39,8 @@ def render(inst: Instrument, by_id: dict[str, Instrument], non_joined: list[str]
             # A protocol or amendment shares its parent's name ("Tlatelolco", "CCW"): a search for
             # that name should find the parent first, the search for "Tlatelolco Protocol I" the protocol.
             boost=1.5 if inst.kind in ("protocol", "amendment") else 3,
+            # The participation table needs the width; the page is short enough without a contents column.
+            hide=["toc"],
         ),
         md.heading(1, _title(inst)),
         _coverage(inst),
@@ -294,41 +296,10 @@ def _describe(act: Action, inst: Instrument) -> str:
 
 
 def _participation(inst: Instrument, statuses: dict[str, Status], non_joined: list[str], world_map: str) -> str:
-    default_source = inst.sources[0].key
-    rows = []
-    by_state = inst.actions_by_state()
-    for code in sorted(statuses, key=states.sort_key):
-        status = statuses[code]
-        acts = by_state.get(code, ())
-        inherited = by_state.get(status.via, ()) if status.via else ()
-        notes = []
-        for act in (*inherited, *acts):
-            if act.note:
-                notes.append(act.note)
-            if act.declarations:
-                notes.append(f"Declarations: {act.declarations}")
-            if act.source != default_source:
-                src = inst.source(act.source)
-                notes.append(Md(text("Source: ") + link(src.title, src.url)) if src else f"Source: {act.source}")
-        described = [f"as the {states.name(status.via)}: {_describe(a, inst)}" for a in inherited]
-        described += [_describe(a, inst) for a in acts]
-        rows.append(
-            [
-                md.state_link(code),
-                code,
-                md.status_badge(status),
-                md.date(status.date),
-                "; ".join(described),
-                # one note or source shared by several acts is said once
-                Md(" ".join(text(note) for note in dict.fromkeys(notes))),
-            ]
-        )
     heading = "Members and adherents" if inst.is_regime else "Participation"
     out = f"## {heading}\n\n{_count_line(inst, statuses)}, as of {md.date(inst.as_of)}.\n\n"
     out += "\n" + svg.participation_chart(inst) + "\n" + world_map
-    out += '<div class="sortable" id="participation-table" data-search-exclude markdown>\n\n'
-    out += md.table(["State", "Code", "Status", "Since", "Actions", "Notes and sources"], rows)
-    out += "\n</div>\n\n"
+    out += participation_table.render(inst, statuses, _describe)
     if non_joined:
         names = ", ".join(md.state_link(c) for c in non_joined)
         verb = "not members" if inst.is_regime else "have taken no action (never signed)"

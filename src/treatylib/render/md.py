@@ -6,12 +6,13 @@ is not `Md` (markup we wrote) is escaped, so a renderer that forgets shows text,
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
 from .. import states
 from ..dates import PartialDate
 from ..model import Instrument
 from ..status import Status
-from .safe import Md, internal, plain, text
+from .safe import Md, attr, internal, plain, text, url
 
 DOMAIN_LABELS = {
     "nuclear": "Nuclear",
@@ -109,3 +110,16 @@ def state_link(code: str, prefix: str = "../states/") -> Md:
 
 def heading(level: int, title: object) -> Md:
     return Md(f"{'#' * level} {text(title)}\n\n")
+
+
+# Raw-HTML twins of the links above, for blocks emitted as HTML (the participation table), where
+# Markdown link syntax would show as text. Escaped through `safe` like everything else.
+def html_link(label: object, target: object) -> Md:
+    """A link from data (an http(s) URL; any other scheme becomes `#`)."""
+    return Md(f'<a href="{url(target)}">{text(label)}</a>')
+
+
+def state_anchor(code: str, prefix: str = "../states/") -> Md:
+    """A state's name linking to its page, as the built site names it (.html: no Markdown pass)."""
+    path = quote(f"{prefix}{code.lower()}.html", safe="/.#-_")
+    return Md(f'<a href="{attr(path)}">{text(states.name(code))}</a>')

@@ -1,0 +1,265 @@
+"""An instrument's participation table: one short row per state, the full record folded under it.
+
+A row says who, the status (from `status.roster`, never derived here), and when the state signed,
+consented (or joined a regime) and left, with each deposit marked by its depositary as a short
+label, "(L)(M)(W)", explained once in a legend above the table. The full wording of every act,
+its notes, declarations and sources follow in a details row, hidden until asked for (by
+`participation.js`); without scripts they simply show.
+
+The table is raw HTML rather than a Markdown table: Python-Markdown's inline pass over a table
+of two hundred rows is most of the cost of building the site. Every string from data goes through
+`safe` (via `md`), as everywhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from .. import states
+from ..model import CONSENT_ACTIONS, MEMBERSHIP_ACTIONS, Action, Instrument
+from ..status import LABELS, Status
+from . import md
+from .safe import Md, attr, text
+
+# What a consent or membership act is called at the start of its date in a row.
+_HOW = {
+    "ratification": "Ratification",
+    "accession": "Accession",
+    "succession": "Succession",
+    "acceptance": "Acceptance",
+    "approval": "Approval",
+    "consent-to-be-bound": "Consent to be bound",
+    "became-party": "Party (act not stated)",
+    "provisional-application": "Provisional application",
+    "admission": "Admitted",
+    "subscription": "Subscribed",
+    "adherence": "Unilateral adherence",
+}
+_LEAVING = frozenset({"withdrawal", "deratification", "suspension", "resumption"})
+
+
+def depositary_marks(inst: Instrument) -> dict[str, str]:
+    """Depositary key -> its short mark, the key's first letters ("london" -> "L"), lengthened only
+    where two keys would share one. Nothing when there is a single depositary: no mark is needed."""
+    if len(inst.depositaries) < 2:
+        return {}
+    keys = [d.key for d in inst.depositaries]
+    for size in range(1, max(len(k) for k in keys) + 1):
+        marks = {k: k.replace("-", "")[:size].capitalize() for k in keys}
+        if len(set(marks.values())) == len(keys):
+            return marks
+    return {k: k for k in keys}  # keys are unique, so this is never reached in practice
+
+
+def render(inst: Instrument, statuses: dict[str, Status], describe: Callable[[Action, Instrument], str]) -> Md:
+    """The legend, the (script-shown) filters and the table, as one raw HTML block."""
+    marks = depositary_marks(inst)
+    by_state = inst.actions_by_state()
+    rows = []
+    for code in sorted(statuses, key=states.sort_key):
+        status = statuses[code]
+        own = by_state.get(code, ())
+        inherited = by_state.get(status.via, ()) if status.via else ()
+        rows.append((code, status, own, inherited))
+    if not rows:  # nothing to filter or fold (the Bangkok Treaty Protocol): say so, no empty table
+        return Md('\n<p id="participation-table">No act by any state is recorded.</p>\n\n')
+    columns = _columns(inst, marks)
+    titles = ["State", "Status", *(title for title, _ in columns)]
+    # The leaving column is mostly empty: it takes the least width it can, the dates the rest.
+    headers = "".join(
+        f'<th scope="col"{" class=pt-narrow" if title.startswith("Withdrawn") else ""}>{text(title)}</th>'
+        for title in titles
+    )
+    cited = _table_source(inst)
+    bodies = "".join(_state_group(inst, columns, row, describe, cited) for row in rows)
+    return Md(
+        '\n<div class="pt-block page-wide" id="participation-table" data-search-exclude>\n'
+        + _legend(inst, marks, cited)
+        + _filters(inst, statuses)
+        # pt-c<n>: how many columns of acts, for the table's width (tables.css)
+        + f'<div class="pt-wrap pt-c{len(columns)} sortable" role="region" tabindex="0"'
+        + ' aria-label="Participation table">'
+        + f'<table class="pt-table"><thead><tr>{headers}</tr></thead>{bodies}</table></div>\n</div>\n\n'
+    )
+
+
+def _table_source(inst: Instrument) -> str:
+    """The source most acts cite: named once above the table, and in a state's details only where
+    one of its acts cites another (the UNODA database for most NPT deposits, not the first source)."""
+    cited: dict[str, int] = {}
+    for act in inst.participation:
+        cited[act.source] = cited.get(act.source, 0) + 1
+    return max(cited, key=lambda key: cited[key]) if cited else inst.sources[0].key
+
+
+def _legend(inst: Instrument, marks: dict[str, str], cited: str) -> str:
+    out = '<div class="pt-legend">'
+    if marks:
+        items = "".join(f"<li><small>({text(marks[d.key])})</small> {text(d.name)}</li>" for d in inst.depositaries)
+        out += f'<div class="pt-deps"><p>Depositaries:</p><ul>{items}</ul></div>'
+    src = inst.source(cited)
+    if src and inst.participation:
+        named = md.html_link(src.title, src.url)
+        out += f"<p>Source: acts cite {named} unless a state's details name another.</p>"
+    return out + "</div>\n"
+
+
+def _filters(inst: Instrument, statuses: dict[str, Status]) -> str:
+    """The filter form, hidden until the script wires it up: without scripts the whole table shows."""
+    present: dict[str, int] = {}
+    for status in statuses.values():
+        key = status.status or "none"
+        present[key] = present.get(key, 0) + 1
+    options = '<option value="">All</option>' + "".join(
+        f'<option value="{attr(key)}">{text(_status_option(inst, key))} ({n})</option>'
+        for key, n in sorted(present.items(), key=lambda item: -item[1])
+    )
+    return (
+        '<form class="pt-filters" hidden role="search" aria-label="Filter the participation table">'
+        '<label>State <input type="search" name="state" autocomplete="off" placeholder="Name or code"></label>'
+        f'<label>Status <select name="status">{options}</select></label>'
+        '<output class="pt-count" aria-live="polite"></output></form>\n'
+    )
+
+
+def _status_option(inst: Instrument, key: str) -> str:
+    if key == "party" and not inst.entry_into_force:
+        return "Ratified or acceded (not in force)"
+    return LABELS.get(None if key == "none" else key, key)
+
+
+def _columns(inst: Instrument, marks) -> list[tuple[str, Callable]]:
+    """The columns this instrument needs: none that would be empty in every row."""
+
+    def acts_of(kinds):
+        return lambda own, inherited: _acts_cell(
+            inst, own, inherited, kinds, marks, sort_by_date=kinds != {"signature"}
+        )
+
+    joined_kinds = CONSENT_ACTIONS | MEMBERSHIP_ACTIONS | {"adherence", "provisional-application"}
+    candidates = [
+        ("Signed", {"signature"}),
+        ("Joined" if inst.is_regime else "Consent to be bound", joined_kinds),
+        ("Withdrawn or revoked", _LEAVING),
+    ]
+    present = {a.action for a in inst.participation}
+    if "suspension" in present:  # the CFE: suspensions share the column, and its heading says so
+        candidates[-1] = ("Withdrawn, revoked or suspended", _LEAVING)
+    return [(title, acts_of(kinds)) for title, kinds in candidates if present & kinds]
+
+
+def _acts_cell(inst: Instrument, own, inherited, kinds, marks, sort_by_date: bool) -> str:
+    """The acts of these kinds, one short item per kind and date, deposits marked by depositary.
+    Where the text leads with a word ("Ratification 1970-03-05"), `data-sort` gives the first date
+    for sortable.js."""
+    items = []
+    dated = sorted(a.date.earliest for a in (*inherited, *own) if a.action in kinds and a.date)
+    for prefix, acts in ((f"as the {states.name(_via(inherited))}", inherited), ("", own)):
+        groups: dict[tuple, list[Action]] = {}
+        for act in acts:
+            if act.action in kinds:
+                groups.setdefault((act.action, _short_words(act, inst)), []).append(act)
+        previous_how = None
+        for (kind, phrases), group in groups.items():
+            how = _HOW.get(kind)
+            if how and how != previous_how:  # said once for a run of the same act
+                phrases = (how, *phrases)
+            previous_how = how
+            deposits = "".join(f"({marks[a.depositary]})" for a in group if a.depositary in marks)
+            items.append(_item(phrases, deposits, prefix))
+    sort = f' data-sort="{dated[0].isoformat()}"' if sort_by_date and dated else ""
+    return f"<td{sort}>{' '.join(items)}</td>"  # an empty cell shows a dash (tables.css)
+
+
+# An item longer than this may wrap between its phrases ("Party (act not stated)" | "between 27
+# September 2016 and 27 September 2017"), never inside one; a shorter one stays on one line.
+_SHORT_ITEM = 32
+
+
+def _item(phrases: tuple[str, ...], deposits: str, prefix: str) -> str:
+    words = " ".join(phrases)
+    if len(words) <= _SHORT_ITEM and not prefix:
+        item = text(words)
+        css = ""
+    else:
+        item = " ".join(f"<span>{text(p)}</span>" for p in phrases)
+        css = ' class="pt-long"'
+    if deposits:
+        item += f" <small>{text(deposits)}</small>"
+    if prefix:
+        item += f" <em>{text(prefix)}</em>"
+    return f"<span{css}>{item}</span>"
+
+
+def _via(inherited: Iterable[Action]) -> str:
+    return next((a.state for a in inherited), "")
+
+
+def _short_words(act: Action, inst: Instrument) -> tuple[str, ...]:
+    """An act's date and the few words a row needs, as phrases that a narrow column may break
+    between but not inside ("effective 2003-04-10"); the details row has the whole wording."""
+    when = md.date_words(act.date, "(date not known)")
+    if act.action == "withdrawal":
+        phrases = [f"Notice {when}"]
+        if act.effective:
+            phrases[-1] += ","
+            phrases.append(f"effective {md.date_words(act.effective)}")
+        if act.withdrawal_rescinded:
+            phrases[-1] += ","
+            phrases += [f"suspended {md.date_words(act.withdrawal_rescinded)}", "before taking effect"]
+        if act.disputed:
+            phrases.append("(disputed)")
+        return tuple(phrases)
+    if act.action == "deratification":
+        return (f"{inst.revoked_consent(act).capitalize()} revoked", when)
+    if act.action == "suspension":
+        return (
+            (f"Suspended {when},", f"in effect {md.date_words(act.effective)}")
+            if act.effective
+            else (f"Suspended {when}",)
+        )
+    if act.action == "resumption":
+        return ("Resumed", when)
+    return (when,)
+
+
+def _state_group(inst: Instrument, columns, row, describe, cited: str) -> str:
+    code, status, own, inherited = row
+    cells = "".join(cell(own, inherited) for _, cell in columns)
+    # A short status stays on one line; a long one ("Former state (party when it ceased to exist;
+    # continued by Russia)") may wrap.
+    badge = md.status_badge(status)
+    wrap = ' class="pt-wrapok"' if len(status.label) > _SHORT_ITEM else ""
+    head = f'<tr><th scope="row">{md.state_anchor(code)}</th><td{wrap}>{badge}</td>{cells}</tr>'
+    more = _details_row(inst, status, own, inherited, len(columns) + 2, describe, cited)
+    return f"<tbody>{head}{more}</tbody>"
+
+
+def _details_row(inst: Instrument, status: Status, own, inherited, span: int, describe, cited: str) -> str:
+    """Every act in full words, then its notes, declarations and other sources (a shared note said
+    once); no row where the short row already says everything."""
+    notes: list[str] = []
+    for act in (*inherited, *own):
+        if act.note:
+            notes.append(text(act.note))
+        if act.declarations:
+            notes.append(text(f"Declarations: {act.declarations}"))
+        if act.source != cited:
+            src = inst.source(act.source)
+            notes.append(text("Source: ") + md.html_link(src.title, src.url) if src else text(f"Source: {act.source}"))
+    if not notes and all(_row_says_all(act, status) for act in (*inherited, *own)):
+        return ""
+    described = [f"as the {states.name(status.via)}: {describe(a, inst)}" for a in inherited]
+    described += [describe(a, inst) for a in own]
+    acts = "".join(f"<li>{text(words)}</li>" for words in described)
+    said = "".join(f"<p>{note}</p>" for note in dict.fromkeys(notes))
+    return f'<tr><td colspan="{span}"><ul>{acts}</ul>{said}</td></tr>'
+
+
+def _row_says_all(act: Action, status: Status) -> bool:
+    """Whether the short row already carries everything the act's full wording would say."""
+    return (
+        not act.predecessor
+        and act.date_basis != "collective-statement"
+        and (not act.role or act.role == status.role)  # the badge shows the role ("Partner")
+    )
