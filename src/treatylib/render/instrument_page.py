@@ -268,7 +268,9 @@ def _related(inst: Instrument, by_id: dict[str, Instrument]) -> str:
     return "## Related instruments\n\n" + md.table(["Relation", "Instrument", "Note"], rows) + "\n"
 
 
-def _describe(act: Action, inst: Instrument) -> str:
+def _describe(act: Action, inst: Instrument, marks: dict[str, str] | None = None) -> str:
+    """The act in full words; with `marks`, a depositary is named by its mark ("(L)"), which the
+    table's legend spells out, rather than in full on every line."""
     words = f"{act.action.replace('-', ' ')} {md.date_words(act.date, 'date not known')}"
     if act.action == "became-party":
         words = f"party (the source does not say by which act) {md.date_words(act.date, 'date not known')}"
@@ -289,7 +291,8 @@ def _describe(act: Action, inst: Instrument) -> str:
     if act.role:
         words += f" as {act.role}"
     if act.depositary:
-        words += f" ({inst.depositary_name(act.depositary)})"
+        mark = (marks or {}).get(act.depositary)
+        words += f" ({mark})" if mark else f" ({inst.depositary_name(act.depositary)})"
     if act.predecessor:
         words += f" to {states.name(act.predecessor)}"
     return words

@@ -71,7 +71,11 @@ def render(inst: Instrument, statuses: dict[str, Status], describe: Callable[[Ac
         for title in titles
     )
     cited = _table_source(inst)
-    bodies = "".join(_state_group(inst, columns, row, describe, cited) for row in rows)
+
+    def brief(act: Action, inst: Instrument) -> str:
+        return describe(act, inst, marks)
+
+    bodies = "".join(_state_group(inst, columns, row, brief, cited) for row in rows)
     return Md(
         '\n<div class="pt-block page-wide" id="participation-table" data-search-exclude>\n'
         + _legend(inst, marks, cited)
@@ -246,7 +250,8 @@ def _details_row(inst: Instrument, status: Status, own, inherited, span: int, de
             notes.append(text(f"Declarations: {act.declarations}"))
         if act.source != cited:
             src = inst.source(act.source)
-            notes.append(text("Source: ") + md.html_link(src.title, src.url) if src else text(f"Source: {act.source}"))
+            label = _short_title(src.title) if src else ""
+            notes.append(text("Source: ") + md.html_link(label, src.url) if src else text(f"Source: {act.source}"))
     if not notes and all(_row_says_all(act, status) for act in (*inherited, *own)):
         return ""
     described = [f"as the {states.name(status.via)}: {describe(a, inst)}" for a in inherited]
@@ -254,6 +259,18 @@ def _details_row(inst: Instrument, status: Status, own, inherited, span: int, de
     acts = "".join(f"<li>{text(words)}</li>" for words in described)
     said = "".join(f"<p>{note}</p>" for note in dict.fromkeys(notes))
     return f'<tr><td colspan="{span}"><ul>{acts}</ul>{said}</td></tr>'
+
+
+def _short_title(title: str, limit: int = 90) -> str:
+    """A source's title short enough to repeat on many states' rows: up to its first colon or
+    semicolon when it is long; the Sources section gives every title in full."""
+    if len(title) <= limit:
+        return title
+    for stop in (": ", "; ", ". "):
+        head = title.split(stop, 1)[0]
+        if len(head) <= limit:
+            return head
+    return title[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _row_says_all(act: Action, status: Status) -> bool:
