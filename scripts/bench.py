@@ -184,6 +184,23 @@ def validation_layers(treaties: Path, repeat: int) -> dict[str, float]:
     return {step: statistics.median(run[step] for run in runs) for step in runs[0]}
 
 
+# ---- search in Chromium --------------------------------------------------------------------------
+
+# Resolves with the ms from the first keydown in the search box to the first result item shown.
+ARM = """() => { window.__searchMs = new Promise(resolve => {
+  let t0 = null;
+  const box = document.querySelector('.md-search__input');
+  box.addEventListener('keydown', () => { t0 = t0 ?? performance.now(); }, {capture: true});
+  const seen = new MutationObserver(() => {
+    if (t0 !== null && document.querySelector('.md-search-result__item')) {
+      seen.disconnect();
+      resolve(performance.now() - t0);
+    }
+  });
+  seen.observe(document.querySelector('.md-search-result'), {childList: true, subtree: true});
+}); }"""
+
+
 def search_latency(site: Path, chromium: str, fresh_loads: int) -> dict:
     from playwright.sync_api import sync_playwright
 

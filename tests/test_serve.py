@@ -8,6 +8,7 @@ free port; the real treaties/ are never touched. Timings belong in the bench
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
 
@@ -44,6 +45,10 @@ def test_an_edited_note_shows_on_the_served_page(server):
     bench_reload.wait_for(base + bench_reload.PAGE, "reload-marker-first", TIMEOUT)
     bench_reload.edit_note(repo, "reload-marker-second")  # and again: each edit is picked up
     bench_reload.wait_for(base + bench_reload.PAGE, "reload-marker-second", TIMEOUT)
+    # The dirty rebuild keeps the search index whole: pages it did not rebuild are still in it.
+    index = json.loads(bench_reload.fetch(base + "search/search_index.json"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert {"instruments/mtcr.html", "instruments/hcoc.html", "reference/fields.html"} <= locations
 
 
 def test_a_state_page_follows_an_edit_to_the_instrument(server):

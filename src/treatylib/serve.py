@@ -9,9 +9,9 @@ An edit costs one generator run plus an incremental MkDocs rebuild, not a full b
 - `mkdocs serve --dirty` then rebuilds only pages whose source is newer than their output, and
   copies only changed static files. Pages that depend on the edit follow because the generator
   rewrote them, not because MkDocs tracked anything.
-The dirty build has two known limits, fine for previewing and gone after `make build`: the search
-index of the dev server then holds only the pages rebuilt since start, and a page that was not
-rebuilt keeps the navigation it had (a new instrument shows in the nav of rebuilt pages only).
+Material's search plugin keeps the index whole across dirty rebuilds (tests/test_serve.py checks it).
+One known limit, fine for previewing and gone after `make build`: a page that was not rebuilt keeps
+the navigation it had (a new nav entry shows on rebuilt pages only).
 `--full` restores the old behaviour, a whole rebuild on every change.
 
 No MkDocs hook is involved, so the same loop works with another site engine.
