@@ -131,20 +131,45 @@ def edit_note(repo: Path, marker: str) -> None:
     ]
     index = (marked or one_line)[0]
     lines[index] = f"  note: 'Edited by the reload bench: {marker}.'\n"
-    path.write_text("".join(lines), encoding="utf-8")
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text("".join(lines), encoding="utf-8")
+    os.replace(tmp, path)  # as editors save: the server never reads half a file
+
+
+def wait_idle(log: Path, runs_before: int, timeout: float = 300, quiet: float = 2.0) -> None:
+    """Wait until the server has finished with an edit: one more full generator run logged since
+    runs_before, then nothing logged for `quiet` seconds (MkDocs done rebuilding)."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < timeout:
+        text = log.read_text(encoding="utf-8", errors="replace")
+        idle = time.time() - log.stat().st_mtime
+        if text.count("generated ") > runs_before and idle >= quiet:
+            return
+        time.sleep(0.2)
+    raise TimeoutError(f"the server was still busy {timeout:.0f} s after an edit")
+
+
+def generator_runs(log: Path) -> int:
+    return log.read_text(encoding="utf-8", errors="replace").count("generated ")
 
 
 def measure_reload(repo: Path, edits: int, port: int | None = None, python: str = sys.executable, **server) -> dict:
-    """Seconds from each edit to the served page showing it, for the server of the repository at repo."""
+    """Seconds from each edit to the served page showing it, for the server of the repository at repo.
+
+    Between edits the server is left to finish (its full generator run and MkDocs' rebuild), as between
+    a contributor's edits, so that no edit waits for the work of the one before."""
+    log = repo.parent / f"serve-{repo.name}.log"
     started = time.perf_counter()
-    with running_server(repo, free_port(port), python=python, **server) as base:
+    with running_server(repo, free_port(port), python=python, log=log, **server) as base:
         first_build = time.perf_counter() - started
         seconds = []
         for _ in range(edits):
-            time.sleep(2.0)  # let the server go idle, as between a contributor's edits
+            wait_idle(log, 0)
+            runs = generator_runs(log)
             marker = f"reload-marker-{uuid.uuid4().hex[:8]}"
             edit_note(repo, marker)
             seconds.append(wait_for(base + PAGE, marker, timeout=300))
+            wait_idle(log, runs)
     return {"first_build": first_build, "runs": seconds, "median": statistics.median(seconds)}
 
 
@@ -152,7 +177,7 @@ def measure(edits: int, port: int | None = None, full: bool = False) -> dict:
     """measure_reload in a fresh copy of this repository."""
     with tempfile.TemporaryDirectory(prefix="bench-reload-") as tmp:
         repo = copy_repo(Path(tmp) / "repo")
-        return measure_reload(repo, edits, port, full=full, log=Path(tmp) / "serve.log")
+        return measure_reload(repo, edits, port, full=full)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -49,17 +49,23 @@ def site_weight(site: Path) -> dict:
     }
 
 
+def _scripts(page: Path) -> tuple[set[str], int]:
+    """The scripts a page loads by src, and the bytes of its inline scripts."""
+    html = page.read_text(encoding="utf-8") if page.is_file() else ""
+    inline = sum(len(m) for m in re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, re.S))
+    return {src.rsplit("/", 1)[-1] for src in re.findall(r'<script[^>]+src="([^"]+)"', html)}, inline
+
+
 def shared_data(site: Path) -> dict:
-    """Whether matrix.html and compare.html load one data file as a script, rather than each embedding it."""
-    scripts = {}
-    inline = {}
-    for name in ("matrix.html", "compare.html"):
-        page = (site / name).read_text(encoding="utf-8") if (site / name).is_file() else ""
-        scripts[name] = set(re.findall(r'<script[^>]+src="([^"]+)"', page))
-        inline[name] = sum(len(m) for m in re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", page, re.S))
-    common = scripts["matrix.html"] & scripts["compare.html"]
-    data_scripts = sorted(s for s in common if "assets/javascripts/" not in s and "/js/" not in s)
-    return {"common_data_scripts": data_scripts, "inline_bytes": inline}
+    """Whether matrix.html and compare.html load one data file as a script (one that the home page, like
+    every page, does not load), rather than each embedding the data inline."""
+    everywhere, _ = _scripts(site / "index.html")
+    matrix, matrix_inline = _scripts(site / "matrix.html")
+    compare, compare_inline = _scripts(site / "compare.html")
+    return {
+        "common_data_scripts": sorted((matrix & compare) - everywhere),
+        "inline_bytes": {"matrix.html": matrix_inline, "compare.html": compare_inline},
+    }
 
 
 def zip_unused(archive: Path) -> list[str]:
