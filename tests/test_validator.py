@@ -240,3 +240,18 @@ def test_the_quick_control_character_check_misses_none():
         assert _holds_control({"notes": [f"a{char}b"]}), hex(ord(char))
         assert _holds_control({f"key{char}": 1}), hex(ord(char))
     assert not _holds_control({"note": 'line\nbreak\ttab\rreturn, quote " and back\\slash, Ü ⟨⟩', "n": [1, True, None]})
+
+
+def test_a_memo_reads_only_edited_files_and_never_answers_from_an_old_one(tmp_path):
+    good = tmp_path / "sample.yaml"
+    good.write_text(SAMPLE, encoding="utf-8")
+    memo: dict = {}
+    first = validate_paths([good], root=tmp_path, memo=memo)
+    assert first.ok and len(memo) == 1
+    again = validate_paths([good], root=tmp_path, memo=memo)
+    assert again.instruments[0] is first.instruments[0]  # not read again
+    good.write_text(SAMPLE.replace("participation:", "participation:\n- state: XXQ\n  action: nonsense", 1))
+    edited = validate_paths([good], root=tmp_path, memo=memo)
+    assert not edited.ok and edited.problems == validate_paths([good], root=tmp_path).problems
+    good.write_text(SAMPLE, encoding="utf-8")
+    assert validate_paths([good], root=tmp_path, memo=memo).ok and len(memo) == 1

@@ -164,11 +164,12 @@ def generate(
     out: Path = paths.GENERATED_DOCS,
     quiet: bool = False,
     on_valid: Callable[[Catalog, Path], None] | None = None,
+    memo: dict | None = None,
 ) -> int:
     """Validate, render and write every page; 0, or 1 with the problems printed and out left as it was.
 
     on_valid(catalog, out) runs once the data has validated, before the whole site is rendered: make serve
-    uses it to write an edited instrument's page first."""
+    uses it to write an edited instrument's page first; memo is validate_paths' (unchanged files are not read again)."""
     started = time.perf_counter()
     files = data_like(treaties)  # .yml files, links and FIFOs too, so the validator refuses them
     if not files:
@@ -176,7 +177,7 @@ def generate(
         return 1
     # The command line's cache of answers is keyed by its inputs as they are before they are read.
     cache_key = catalog_cache.input_key() if treaties.resolve() == paths.TREATIES.resolve() else None
-    result = validate_paths(files, root=paths.ROOT)
+    result = validate_paths(files, root=paths.ROOT, memo=memo)
     if not result.ok:
         for problem in result.problems:
             print(problem, file=sys.stderr)

@@ -2,6 +2,7 @@
 YAML file (or the schema, data, static docs or this package) changes.
 
 An edit costs one generator run plus an incremental MkDocs rebuild, not a full build:
+- only edited files are read and checked again (validate_paths' memo); cross-file rules run in full;
 - once the data validates, the page of each instrument whose record changed is written first
   (`EarlyPages`), so MkDocs can show the edit before the rest of the site is rendered;
 - the generator then renders everything in memory but rewrites only the files whose text changed,
@@ -80,8 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("address", nargs="?", default="127.0.0.1:8000", help="host:port (default 127.0.0.1:8000)")
     parser.add_argument("--full", action="store_true", help="rebuild the whole site on each change (slow)")
     args = parser.parse_args(argv)
-    early = EarlyPages()
-    if build.generate(on_valid=early) != 0:
+    early, memo = EarlyPages(), {}  # memo: files not edited since the last run are not validated again
+    if build.generate(on_valid=early, memo=memo) != 0:
         print("fix the problems above, then run make serve again", file=sys.stderr)
         return 1
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
@@ -93,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
             now = _snapshot()
             if now != seen:
                 seen = now
-                build.generate(on_valid=early)  # on invalid data it reports and keeps the last good pages
+                build.generate(on_valid=early, memo=memo)  # on invalid data it reports and keeps the last good pages
     except KeyboardInterrupt:
         pass
     finally:
