@@ -639,7 +639,7 @@ with the load other processes put on this one: compare the ratios, which alterna
   own folder, so the real `treaties/`, `build/` and `site` are never touched (scripts/bench_trees.py).
 - Whole-process timings: what `make` runs, wall and CPU (user + system) seconds. `make build` is the
   generator then the strict MkDocs build (`treatylib.site_build --site-dir`; the baseline's Makefile
-  ran `mkdocs build --strict --quiet`). The CLI is timed after a first query, with the compiled cache
+  ran MkDocs itself, with `--strict` and `--quiet`). The CLI is timed after a first query, with the compiled cache
   current (the baseline validated on every query).
 - Edit to reload: scripts/bench_reload.py starts `python -m treatylib.serve` on a free port from the
   tree, waits for the first build, then edits one note of `treaties/mtcr.yaml` and polls the served
