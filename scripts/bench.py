@@ -96,7 +96,8 @@ def states_treaties(source: Path, folder: Path, count: int) -> None:
     scaled_treaties(source, folder, 1)
     data = yamlio.load(source / "enmod.yaml")
     data.update(id="synthetic-states", short_name="SYNTHETIC", aliases=["Synthetic states treaty"])
-    for key in ("related", "official_counts", "thresholds", "ratification_threshold"):
+    # Whatever names particular states (declarations, not_joined, ...) would not hold for the synthetic ones.
+    for key in ("related", "official_counts", "thresholds", "ratification_threshold", "declarations", "not_joined"):
         data.pop(key, None)
     key = data["sources"][0]["key"]
     data["participation"] = [
@@ -298,7 +299,11 @@ def scale_ups(treaties: Path, work: Path, real: dict, quick: bool, log) -> list[
         log(f"+{count} synthetic states")
         folder = work / f"states{count}"
         states_treaties(treaties, folder / "treaties", count)
-        result = in_child(measure, folder / "treaties", folder / "docs", 1, count)
+        try:
+            result = in_child(measure, folder / "treaties", folder / "docs", 1, count)
+        except RuntimeError as err:  # a data set the rules refuse: report it, keep the rest of the run
+            log(f"+{count} synthetic states failed: {str(err)[:500]}")
+            continue
         scales.append((f"x1 + {count:,} synthetic states", result))
         shutil.rmtree(folder, ignore_errors=True)
     return scales
