@@ -648,7 +648,8 @@ with the load other processes put on this one: compare the ratios, which alterna
   current (the baseline validated on every query).
 - Edit to reload: scripts/bench_reload.py starts `python -m treatylib.serve` on a free port from the
   tree, waits for the first build, then edits one note of `treaties/mtcr.yaml` and polls the served
-  page until the edit shows; 2 s idle between edits.
+  page until the edit shows; before the next edit the server is left to finish (its full generator
+  run and MkDocs' rebuild), as between a contributor's edits.
 - Page weight: the built site's pages, and the home page opened in headless Chromium from a local
   server, every file it requests (search index included) counted at its gzip size, level 6
   (scripts/bench_weight.py). The offline zip is built as `make offline` builds it.
