@@ -45,6 +45,27 @@ def test_a_clean_build_passes(project):
     assert "Documentation built" in log and not site_build.problems(log)
 
 
+def test_the_build_ships_no_source_maps_and_no_unused_search_languages(project):
+    out = project / "out"
+    site_build.build(out, project / "mkdocs.yml", offline=False)
+    shipped = [p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()]
+    assert not [p for p in shipped if p.endswith(".map")]
+    assert not [p for p in shipped if p.startswith("assets/javascripts/lunr/")]  # English needs none of them
+    assert [p for p in shipped if p.startswith("assets/javascripts/workers/search.")]  # the search worker stays
+    for script in out.joinpath("assets").rglob("*.js"):
+        assert "sourceMappingURL" not in script.read_text(encoding="utf-8")[-300:]
+
+
+def test_another_search_language_keeps_its_scripts():
+    assert site_build.lunr_scripts_needed(["en"]) == set()
+    assert site_build.lunr_scripts_needed(["en", "ja"]) == {
+        "min/lunr.ja.min.js",
+        "tinyseg.js",
+        "min/lunr.multi.min.js",
+        "min/lunr.stemmer.support.min.js",
+    }
+
+
 def test_a_broken_link_fails_the_build_through_the_command_make_runs(project):
     break_link(project)
     cmd = [sys.executable, "-m", "treatylib.site_build", "-f", str(project / "mkdocs.yml")]

@@ -229,3 +229,29 @@ def test_schema_errors_stop_at_a_thousand_and_no_rule_runs_on_the_rest(tmp_path)
     )
     assert problems[1] == "sample.yaml:18: participation[0]: 1 is not of type 'object' [schema]"
     assert problems[-1] == "sample.yaml:18: ... and 951 more problems in this file [limit]"
+
+
+def test_the_quick_control_character_check_misses_none():
+    from treatylib.validate.file_rules import _holds_control
+
+    controls = [chr(c) for c in range(0x110) if yamlio.CONTROL.match(chr(c))]
+    assert len(controls) == 9 + 2 + 18 + 33  # C0 but tab, newline, carriage return; DEL and C1
+    for char in controls:
+        assert _holds_control({"notes": [f"a{char}b"]}), hex(ord(char))
+        assert _holds_control({f"key{char}": 1}), hex(ord(char))
+    assert not _holds_control({"note": 'line\nbreak\ttab\rreturn, quote " and back\\slash, Ü ⟨⟩', "n": [1, True, None]})
+
+
+def test_a_memo_reads_only_edited_files_and_never_answers_from_an_old_one(tmp_path):
+    good = tmp_path / "sample.yaml"
+    good.write_text(SAMPLE, encoding="utf-8")
+    memo: dict = {}
+    first = validate_paths([good], root=tmp_path, memo=memo)
+    assert first.ok and len(memo) == 1
+    again = validate_paths([good], root=tmp_path, memo=memo)
+    assert again.instruments[0] is first.instruments[0]  # not read again
+    good.write_text(SAMPLE.replace("participation:", "participation:\n- state: XXQ\n  action: nonsense", 1))
+    edited = validate_paths([good], root=tmp_path, memo=memo)
+    assert not edited.ok and edited.problems == validate_paths([good], root=tmp_path).problems
+    good.write_text(SAMPLE, encoding="utf-8")
+    assert validate_paths([good], root=tmp_path, memo=memo).ok and len(memo) == 1

@@ -17,6 +17,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from . import catalog_cache, designations, paths, site_build
@@ -66,9 +67,7 @@ def render_site(
             raise ValueError("systems/ has problems: " + "; ".join(map(str, problems[:5])))
     current = catalog.current_states
     for inst in catalog.instruments:
-        outside = [c for c in current if catalog.entry(inst, c).status.status is None]
-        world_map = maps.instrument_map(catalog, inst)
-        files[f"instruments/{inst.id}.md"] = instrument_page.render(inst, catalog.by_id, outside, world_map)
+        files[instrument_path(inst)] = render_instrument(catalog, inst, current)
     files["instruments/index.md"] = index_pages.render_index(catalog)
     for domain in DOMAIN_LABELS:
         files[f"instruments/domain-{domain}.md"] = index_pages.render_domain(catalog, domain)
@@ -122,6 +121,18 @@ def _designation_files(listed: designations.Designations) -> dict[str, str]:
     schema = json.loads(designations.SCHEMA_FILE.read_text(encoding="utf-8"))
     files["schema/designations.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
     return files
+
+
+def instrument_path(inst) -> str:
+    return f"instruments/{inst.id}.md"
+
+
+def render_instrument(catalog: Catalog, inst, current: tuple[str, ...] | None = None) -> str:
+    """One instrument's page, as render_site writes it (make serve writes an edited one first)."""
+    current = catalog.current_states if current is None else current
+    outside = [c for c in current if catalog.entry(inst, c).status.status is None]
+    world_map = maps.instrument_map(catalog, inst)
+    return instrument_page.render(inst, catalog.by_id, outside, world_map)
 
 
 def _downloads_page(catalog: Catalog) -> str:
@@ -180,8 +191,8 @@ def _cite_every_page(staging: Path, catalog: Catalog) -> None:
         page.write_text(text.rstrip("\n") + "\n\n" + cite_block(title, rel, as_of, key), encoding="utf-8")
 
 
-def _sync(source: Path, target: Path) -> int:
-    """Make target hold exactly source's files; rewrite only files that changed."""
+def _sync(source: Path, target: Path, complete: bool = True) -> int:
+    """Make target hold exactly source's files (or, not `complete`, at least them); rewrite only files that changed."""
     target.mkdir(parents=True, exist_ok=True)
     wanted = {p.relative_to(source) for p in source.rglob("*") if p.is_file()}
     changed = 0
@@ -195,7 +206,7 @@ def _sync(source: Path, target: Path) -> int:
         tmp.write_bytes(data)
         tmp.replace(dst)
         changed += 1
-    for path in sorted(target.rglob("*"), reverse=True):
+    for path in sorted(target.rglob("*"), reverse=True) if complete else ():
         rel = path.relative_to(target)
         if path.is_file() and rel not in wanted:
             path.unlink()
@@ -205,7 +216,35 @@ def _sync(source: Path, target: Path) -> int:
     return changed
 
 
-def generate(treaties: Path = paths.TREATIES, out: Path = paths.GENERATED_DOCS, quiet: bool = False) -> int:
+def write_pages(rendered: dict[str, str], catalog: Catalog, out: Path, complete: bool = True) -> int:
+    """Stage the rendered files (with the static docs and 'Cite this page' blocks) and sync them into out.
+
+    complete: out then holds exactly these files plus the static ones; else only these are added or updated
+    (make serve's early write of an edited instrument's page). Returns how many files changed."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=f"docs-{os.getpid()}-", dir=out.parent) as tmp:
+        staging = Path(tmp)
+        if complete:
+            _copy_static(staging)
+        for rel, text in rendered.items():
+            path = staging / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        _cite_every_page(staging, catalog)
+        return _sync(staging, out, complete)
+
+
+def generate(
+    treaties: Path = paths.TREATIES,
+    out: Path = paths.GENERATED_DOCS,
+    quiet: bool = False,
+    on_valid: Callable[[Catalog, Path], None] | None = None,
+    memo: dict | None = None,
+) -> int:
+    """Validate, render and write every page; 0, or 1 with the problems printed and out left as it was.
+
+    on_valid(catalog, out) runs once the data has validated, before the whole site is rendered: make serve
+    uses it to write an edited instrument's page first; memo is validate_paths' (unchanged files are not read again)."""
     started = time.perf_counter()
     files = data_like(treaties)  # .yml files, links and FIFOs too, so the validator refuses them
     if not files:
@@ -213,7 +252,7 @@ def generate(treaties: Path = paths.TREATIES, out: Path = paths.GENERATED_DOCS, 
         return 1
     # The command line's cache of answers is keyed by its inputs as they are before they are read.
     cache_key = catalog_cache.input_key() if treaties.resolve() == paths.TREATIES.resolve() else None
-    result = validate_paths(files, root=paths.ROOT)
+    result = validate_paths(files, root=paths.ROOT, memo=memo)
     systems, systems_problems = load_systems()
     if not result.ok or systems_problems:
         for problem in [*result.problems, *systems_problems]:
@@ -230,18 +269,12 @@ def generate(treaties: Path = paths.TREATIES, out: Path = paths.GENERATED_DOCS, 
         return 1
     validated = time.perf_counter()
     catalog = Catalog(tuple(sorted(result.instruments, key=lambda i: i.id)))
+    if on_valid:
+        on_valid(catalog, out)
     rendered = render_site(catalog, designations.from_data(listed_data), systems)
     out.parent.mkdir(parents=True, exist_ok=True)
     site_build.clean_stale(out.parent, kinds=("docs",))  # left by a generator that was killed
-    with tempfile.TemporaryDirectory(prefix=f"docs-{os.getpid()}-", dir=out.parent) as tmp:
-        staging = Path(tmp)
-        _copy_static(staging)
-        for rel, text in rendered.items():
-            path = staging / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-        _cite_every_page(staging, catalog)
-        changed = _sync(staging, out)
+    changed = write_pages(rendered, catalog, out)
     if cache_key:
         catalog_cache.write(catalog, cache_key)
     done = time.perf_counter()

@@ -41,6 +41,13 @@ _LEGACY_DOCS = re.compile(r"^docs-[a-z0-9_]+$")  # tempfile's docs-<random>, bef
 _LEGACY_AGE = 3600  # seconds; a generator never takes that long
 
 
+# What Material ships that this site never loads: source maps (only a debugger asks for them) and
+# the lunr scripts for search languages other than ours (the worker imports them only for those).
+_LUNR = "assets/javascripts/lunr"
+_SOURCE_MAP_COMMENT = re.compile(r"\n?(?://# sourceMappingURL=\S+|/\*# sourceMappingURL=\S+ \*/)\s*$")
+_SEARCH_LANGS = re.compile(r'"lang":\s*\[([^\]]*)\]')
+
+
 class BuildFailed(Exception):
     """MkDocs exited non-zero or logged a warning; the message holds the warnings (or the whole log)."""
 
@@ -68,7 +75,51 @@ def build(site_dir: Path, config: Path | None = None, offline: bool | None = Non
         detail = "\n".join(found) if found else log.rstrip()
         what = f"{len(found)} warning(s)" if found else f"exit status {proc.returncode}"
         raise BuildFailed(f"mkdocs build failed ({what}, exit status {proc.returncode}):\n{detail}")
+    prune(site_dir)
     return log
+
+
+def search_languages(site_dir: Path) -> list[str]:
+    """The languages the built search index is configured for (the online index, or the offline plugin's copy)."""
+    for name in ("search/search_index.json", "search/search_index.js"):
+        index = site_dir / name
+        if index.is_file():
+            found = _SEARCH_LANGS.search(index.read_text(encoding="utf-8"))
+            if found:
+                return re.findall(r'"([^"]+)"', found.group(1))
+    return ["en"]
+
+
+def lunr_scripts_needed(langs: list[str]) -> set[str]:
+    """The files under assets/javascripts/lunr the search worker imports for these languages (as Material does)."""
+    needed = {f"min/lunr.{lang}.min.js" for lang in langs if lang != "en"}
+    needed |= {"tinyseg.js"} if "ja" in langs else set()
+    needed |= {"wordcut.js"} if "th" in langs else set()
+    needed |= {"min/lunr.multi.min.js"} if len(langs) > 1 else set()
+    return needed | {"min/lunr.stemmer.support.min.js"} if needed else set()
+
+
+def prune(site_dir: Path) -> list[Path]:
+    """Remove source maps and unused search-language scripts from a built site; returns what was removed."""
+    removed = []
+    needed = lunr_scripts_needed(search_languages(site_dir))
+    lunr = site_dir / _LUNR
+    if lunr.is_dir():
+        removed += [p for p in lunr.rglob("*.js") if p.relative_to(lunr).as_posix() not in needed]
+    removed += list(site_dir.rglob("*.map"))
+    for path in removed:
+        path.unlink()
+    for path in [*site_dir.joinpath("assets").rglob("*.js"), *site_dir.joinpath("assets").rglob("*.css")]:
+        text = path.read_text(encoding="utf-8", errors="surrogateescape")
+        stripped = _SOURCE_MAP_COMMENT.sub("", text)  # the map is gone: no 404 when a debugger opens
+        if stripped != text:
+            path.write_text(stripped, encoding="utf-8", errors="surrogateescape")
+    for folder in sorted((p for p in lunr.rglob("*") if p.is_dir()), reverse=True) if lunr.is_dir() else ():
+        if not any(folder.iterdir()):
+            folder.rmdir()
+    if lunr.is_dir() and not any(lunr.iterdir()):
+        lunr.rmdir()
+    return removed
 
 
 def _alive(pid: int) -> bool:

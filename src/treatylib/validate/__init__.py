@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import itertools
+import os
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -62,9 +63,14 @@ def _display(path: Path, root: Path | None) -> str:
         return str(path)
 
 
-def validate_paths(paths: list[Path], root: Path | None = None) -> Result:
+def validate_paths(paths: list[Path], root: Path | None = None, memo: dict | None = None) -> Result:
+    """Every problem in these files, and the instruments of the files that are whole.
+
+    memo: for a long-lived process (make serve), a dict kept between calls: a file whose lstat (inode,
+    size, modification and change times, to the nanosecond) is unchanged keeps its per-file result, and
+    only the cross-file rules run again. Any write or rename changes ctime, so an edit is always read."""
     try:
-        return _validate(paths, root)
+        return _validate(paths, root, memo)
     finally:
         gc.unfreeze()  # see _read
 
@@ -85,20 +91,41 @@ def _read(path: Path):
             gc.enable()
 
 
-def _validate(paths: list[Path], root: Path | None) -> Result:
+def _stat_key(path: Path, shown: str) -> tuple | None:
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return None
+    return (str(path), shown, st.st_dev, st.st_ino, st.st_mode, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def _file_result(path: Path, shown: str) -> tuple[list[Problem], _File | None]:
+    try:
+        data = _read(path)
+    except yamlio.YamlError as err:
+        return [Problem(shown, err.line, err.message, "yaml")], None
+    return _check_file(shown, data, path.stem)
+
+
+def _validate(paths: list[Path], root: Path | None, memo: dict | None = None) -> Result:
     problems: list[Problem] = []
     files: list[_File] = []
+    kept = {}
     for path in sorted(paths):
         shown = _display(path, root)
-        try:
-            data = _read(path)
-        except yamlio.YamlError as err:
-            problems.append(Problem(shown, err.line, err.message, "yaml"))
-            continue
-        found, checked = _check_file(shown, data, path.stem)
+        key = _stat_key(path, shown) if memo is not None else None
+        result = memo.get(key) if key is not None else None
+        if result is None:
+            result = _file_result(path, shown)
+        if key is not None:
+            kept[key] = result
+        found, checked = result
         problems.extend(found)
         if checked:
             files.append(checked)
+    if memo is not None:  # only the files as they are now: the memo never grows past one entry per file
+        memo.clear()
+        memo.update(kept)
     problems.extend(_check_across(files, paths))
     instruments = tuple(f.instrument for f in files if f.instrument is not None)
     return Result(instruments, _capped(sorted(problems)))

@@ -9,6 +9,8 @@ counts from the whole list, runs only on a whole file."""
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
@@ -109,19 +111,20 @@ def control_characters(data: dict, facts: FileFacts) -> Iterator[Finding]:
             yield path, f"control character U+{ord(found.group()):04X} is not allowed in text"
 
 
+# In JSON text (ensure_ascii=False) a control character shows as a raw C1 or DEL, a \b or \f, or a \u0000-\u001f
+# escape; newline, tab and carriage return have their own escapes. An escaped backslash before b, f or u00 matches
+# too: a false alarm costs only the exact walk in control_characters.
+_ENCODED_CONTROL = re.compile(r"[\x7f-\x9f]|\\[bf]|\\u00[01]")
+
+
 def _holds_control(data) -> bool:
-    stack = [data]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, str):
-            if yamlio.CONTROL.search(value):
-                return True
-        elif isinstance(value, dict):
-            stack += value
-            stack += value.values()
-        elif isinstance(value, list):
-            stack += value
-    return False
+    """Whether any key or value may hold a control character: one pass of the C JSON encoder, not a Python walk
+    of every value (a third of the file rules' time on the real data)."""
+    try:
+        encoded = json.dumps(data, ensure_ascii=False, check_circular=False)
+    except (TypeError, ValueError):  # not plain data: the exact walk decides
+        return True
+    return _ENCODED_CONTROL.search(encoded) is not None
 
 
 def _strings(data) -> Iterator[tuple[tuple, str]]:
