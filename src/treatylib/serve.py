@@ -28,8 +28,9 @@ import time
 from pathlib import Path
 
 from . import build, paths
+from .systems import SYSTEMS
 
-WATCHED = (paths.TREATIES, paths.DATA, paths.DOCS, paths.SCHEMA.parent, Path(__file__).parent)
+WATCHED = (paths.TREATIES, SYSTEMS, paths.DATA, paths.DOCS, paths.SCHEMA.parent, Path(__file__).parent)
 POLL_SECONDS = 0.2  # a stat of a few hundred files: cheap, and a small share of the 3 s edit-to-reload budget
 
 
