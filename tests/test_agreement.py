@@ -37,6 +37,12 @@ def _headline(page: str) -> int:
     return int(re.search(r"<strong>(\d+)</strong>", row.group(1)).group(1))
 
 
+def _lead(page: str) -> int:
+    """The first number of the line under the page's title."""
+    lead = re.search(r'<p class="page-lead">(.*?)</p>', page, re.S)
+    return int(re.search(r"<strong>(\d+)</strong>", lead.group(1)).group(1))
+
+
 def _chart_final(page: str) -> int:
     """The chart's last value; a page without dated acts has no chart, only a sentence saying so."""
     found = re.search(r'class="chart-joined-label"[^>]*>(\d+) ', page)
@@ -61,7 +67,7 @@ def test_page_chart_counts_and_exports_agree(site, catalog):
             1 for r in status_rows if r["instrument"] == inst.id and r["status"] == word and r["counted"] == "true"
         )
         page = (site / "instruments" / f"{inst.id}.html").read_text(encoding="utf-8")
-        assert _headline(page) == exported == rows, inst.id
+        assert _headline(page) == _lead(page) == exported == rows, inst.id
         assert _chart_final(page) == exported, inst.id
         assert _map_legend(page, word) == exported, inst.id
 

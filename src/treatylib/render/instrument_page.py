@@ -43,6 +43,7 @@ def render(inst: Instrument, by_id: dict[str, Instrument], non_joined: list[str]
             hide=["toc"],
         ),
         md.heading(1, _title(inst)),
+        _lead(inst, statuses),
         _coverage(inst),
         _at_a_glance(inst, statuses),
         "## Summary\n\n" + rich(inst.summary),
@@ -73,6 +74,18 @@ def _search_tags(inst: Instrument) -> list[str]:
     if inst.required_states:
         tags.append(inst.required_states.label)
     return tags
+
+
+def _lead(inst: Instrument, statuses: dict[str, Status]) -> str:
+    """The answer most readers come for, before anything else: the count, its date, and where the
+    states are listed (the same line as in the at-a-glance table, so the two cannot disagree)."""
+    heading, anchor = (
+        ("Members and adherents", "members-and-adherents") if inst.is_regime else ("Participation", "participation")
+    )
+    return (
+        f'<p class="page-lead" markdown>{_count_line(inst, statuses)}, as of {md.date(inst.as_of)}. '
+        f"[{heading}: map, chart and every state](#{anchor})</p>\n\n"
+    )
 
 
 def _coverage(inst: Instrument) -> str:
