@@ -97,7 +97,8 @@ def render_site(
 def _beyond_treaties(code: str, systems: tuple[StateSystems, ...], listed: designations.Designations) -> str:
     """What a state page adds from outside the treaties: a link to the state's delivery systems, and
     the designations that concern it (only where there is an entry or a lead, not on every page)."""
-    out = systems_pages.state_systems_link(systems, code) or ""
+    link = systems_pages.state_systems_link(systems, code)
+    out = f"## Delivery systems\n\n{link}" if link else ""
     if listed.for_state(code) or listed.leads_for(code):
         out += designations_page.designations_for(code, listed)
     return out
