@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-COPIED = ("treaties", "data", "docs", "schema", "src", "mkdocs.yml")
+COPIED = ("treaties", "systems", "data", "docs", "schema", "src", "mkdocs.yml")
 PAGE = "instruments/mtcr.html"
 
 

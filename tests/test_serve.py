@@ -33,7 +33,9 @@ bench_reload = _script("bench_reload")
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    repo = bench_reload.copy_repo(tmp_path_factory.mktemp("serve") / "repo", treaties=["mtcr", "hcoc"])
+    repo = bench_reload.copy_repo(
+        tmp_path_factory.mktemp("serve") / "repo", treaties=["mtcr", "hcoc", "inf"]
+    )  # the INF Treaty: its limits are read by the systems pages
     with bench_reload.running_server(repo, bench_reload.free_port(), log=repo.parent / "serve.log") as base:
         yield repo, base
 
