@@ -63,12 +63,47 @@ def test_bad_systems_fixture_gives_exactly_the_expected_lines(folder):
 
 def test_every_systems_rule_has_a_fixture():
     rules = {"file-name", "unique-source", "source-exists", "min-max", "valid-date", "not-future"}
-    rules |= {"known-state", "unique-name", "schema"}
+    rules |= {"known-state", "unique-name", "shared-with", "schema"}
     seen = set()
     for folder in BAD:
         for line in (folder / "expected.txt").read_text(encoding="utf-8").splitlines():
             seen.add(line.rsplit("[", 1)[1].rstrip("]"))
     assert rules <= seen
+
+
+SHARED_ENTRY = """state: {code}
+as_of: '2026-12-06'
+systems:
+- name: Trident II D5
+  type: slbm
+  basing: sea
+  shared_with: [{other}]
+  range:
+  - value: 1000
+    source: ref
+sources:
+- key: ref
+  title: A reference
+  url: 'https://example.org/ref'
+  accessed: '2026-12-06'
+"""
+
+
+def test_a_system_both_files_declare_shared_may_repeat_its_name(tmp_path):
+    for code, other in (("USA", "GBR"), ("GBR", "USA")):
+        entry = SHARED_ENTRY.format(code=code, other=other)
+        (tmp_path / f"{code.lower()}.yaml").write_text(entry, encoding="utf-8")
+    result = validate_systems(data_like(tmp_path), root=tmp_path)
+    assert result.ok, [str(p) for p in result.problems]
+    assert {f.state: f.systems[0].shared_with for f in result.files} == {"USA": ("GBR",), "GBR": ("USA",)}
+
+
+def test_trident_ii_d5_is_on_both_the_us_and_the_uk_page_each_with_its_own_source():
+    entries = [s for f in real_files() for s in f.systems if s.name == "Trident II D5"]
+    assert sorted(s.state for s in entries) == ["GBR", "USA"]
+    by_state = {f.state: f for f in real_files()}
+    sources = {s.state: {by_state[s.state].sources_by_key[fig.source].url for fig in s.range} for s in entries}
+    assert sources["USA"] and sources["GBR"]
 
 
 def test_the_real_systems_files_are_valid_and_cover_the_states_the_issue_names():

@@ -81,6 +81,7 @@ class System:
     range: tuple[Figure, ...]
     payload: tuple[Figure, ...] = ()
     aliases: tuple[str, ...] = ()
+    shared_with: tuple[str, ...] = ()  # other states fielding the same system, each with its own entry
     status: SystemStatus | None = None
     first_test: FirstTest | None = None
     note: str | None = None
@@ -156,6 +157,7 @@ def _system(state: str, raw: dict) -> System:
         range=tuple(_figure(f) for f in raw["range"]),
         payload=tuple(_figure(f) for f in raw.get("payload", ())),
         aliases=tuple(raw.get("aliases", ())),
+        shared_with=tuple(raw.get("shared_with", ())),
         status=SystemStatus(status["value"], status["source"], parse_optional(status.get("date")), status.get("note"))
         if status
         else None,

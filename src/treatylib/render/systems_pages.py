@@ -89,12 +89,20 @@ def _figures_list(figures: tuple[Figure, ...], unit: str, sources: dict[str, Sou
     return Md("\n" + "\n".join(f"    - {p}" for p in parts))
 
 
+def _shared_links(system: System) -> Md:
+    """Each other state fielding the system, linked to its own systems page and entry."""
+    links = [internal(states.name(code), f"{code.lower()}.md") for code in system.shared_with]
+    return Md(", ".join(links)) + Md(" (its own entry there gives the figures its sources state)")
+
+
 def _system_section(system: System, result: SystemChecks, sources: dict[str, Source]) -> str:
     out = md.heading(3, system.name)
     rows = []
     if system.aliases:
         rows.append(Md("**Also called:** ") + text(", ".join(system.aliases)))
     rows.append(Md("**Type:** ") + text(f"{system.type_label}, {BASING_LABELS[system.basing]}"))
+    if system.shared_with:
+        rows.append(Md("**Also fielded by:** ") + _shared_links(system))
     rows.append(Md("**Range:**") + _figures_list(system.range, UNITS["range"], sources))
     rows.append(Md("**Payload:**") + _figures_list(system.payload, UNITS["payload"], sources))
     status = Md("**Status:** ") + text(_status_words(system))

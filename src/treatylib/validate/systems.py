@@ -3,7 +3,8 @@
 1. the JSON Schema (schema/systems.schema.json), the single source of truth for the format;
 2. rules inside one file: the file is named after its state, every cited source key exists,
    source keys are unique, min <= max, dates are real dates and not in the future of `as_of`;
-3. rules across files: the state code is known, no system name or alias is used twice.
+3. rules across files: the state code is known, no system name or alias is used twice, except
+   by a system several states field, which each entry declares in `shared_with` (both ways).
 
 Every problem is reported (`path:line: message [rule]`), none stops the others, and the rule
 layers see only the items the schema accepted (`schema_layer.accepted_part`), so no input can
@@ -133,10 +134,17 @@ def file_rules(data: dict, stem: str) -> Iterator[tuple[str, Finding]]:
 # ---- layer 3: rules across files ----------------------------------------------------------
 
 
+def _shared(system: dict) -> frozenset[str]:
+    return frozenset(system.get("shared_with", ()))
+
+
 def cross_rules(by_file: dict[str, dict]) -> Iterator[tuple[str, str, tuple, str]]:
-    """(file, rule, path, message): known state, no name used twice. (One file per state follows
-    from the file-name rule: a file is named after its state.)"""
-    owner: dict[str, str] = {}
+    """(file, rule, path, message): known state, no name used twice unless the system is shared.
+    (One file per state follows from the file-name rule: a file is named after its state.)
+
+    A name may repeat across files only when both entries declare it: each names the other's
+    state in `shared_with`. That keeps a typo or a copied entry from passing as a shared system."""
+    owner: dict[str, tuple[str, int, object, frozenset[str]]] = {}  # name -> file, index, state, shared
     for shown, data in sorted(by_file.items()):
         code = data.get("state")
         if isinstance(code, str) and not states.is_known(code):
@@ -144,11 +152,43 @@ def cross_rules(by_file: dict[str, dict]) -> Iterator[tuple[str, str, tuple, str
         for i, system in items(data, "systems"):
             for j, name in enumerate((system["name"], *system.get("aliases", ()))):
                 key = name.casefold()
-                if key in owner and owner[key] != f"{shown}#{i}":
-                    where = ("systems", i, "name") if j == 0 else ("systems", i, "aliases", j - 1)
-                    first = owner[key].split("#")[0]
-                    yield shown, "unique-name", where, f"{format_path(where)}: name {name!r} is also used in {first}"
-                owner.setdefault(key, f"{shown}#{i}")
+                if key in owner and owner[key][:2] != (shown, i):
+                    first, _, first_state, first_shared = owner[key]
+                    declared = first != shown and first_state in _shared(system) and code in first_shared
+                    if not declared:
+                        where = ("systems", i, "name") if j == 0 else ("systems", i, "aliases", j - 1)
+                        hint = "" if first == shown else " (a system both states field names the other in shared_with)"
+                        yield (
+                            shown,
+                            "unique-name",
+                            where,
+                            f"{format_path(where)}: name {name!r} is also used in {first}{hint}",
+                        )
+                owner.setdefault(key, (shown, i, code, _shared(system)))
+    yield from _shared_pairs(by_file)
+
+
+def _shared_pairs(by_file: dict[str, dict]) -> Iterator[tuple[str, str, tuple, str]]:
+    """Every `shared_with` state must list the same system (by name) and name this state back."""
+    listed: dict[tuple[object, str], frozenset[str]] = {}
+    for data in by_file.values():
+        for _, system in items(data, "systems"):
+            listed[(data.get("state"), system["name"].casefold())] = _shared(system)
+    for shown, data in sorted(by_file.items()):
+        code = data.get("state")
+        for i, system in items(data, "systems"):
+            for j, other in enumerate(system.get("shared_with", ())):
+                where = ("systems", i, "shared_with", j)
+                back = listed.get((other, system["name"].casefold()))
+                if other == code:
+                    problem = "names the file's own state"
+                elif back is None:
+                    problem = f"no {other} file lists a system named {system['name']!r}"
+                elif code not in back:
+                    problem = f"the {other} entry for {system['name']!r} does not name {code} in shared_with"
+                else:
+                    continue
+                yield shown, "shared-with", where, f"{format_path(where)}: {other}: {problem}"
 
 
 # ---- the three layers together --------------------------------------------------------------
