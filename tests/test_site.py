@@ -108,7 +108,8 @@ def test_state_pages_say_the_standing_in_words(site):
 
 def test_status_is_never_colour_alone(site):
     html = (site / "instruments" / "npt.html").read_text()
-    badges = re.findall(r'<span class="status status-[a-z]+"><span aria-hidden="true">(.)</span> ([A-Z][a-z]+)', html)
+    # The participation table's status cell is the badge itself: <td class="status-party"><i>✔</i> Party</td>.
+    badges = re.findall(r'<td class="status-[a-z-]+[^"]*"><i aria-hidden="true">(.)</i> ([A-Z][a-z]+)', html)
     assert len(badges) > 150 and all(icon and word for icon, word in badges)
 
 

@@ -11,8 +11,9 @@
   }
 
   function statusOf(group) {
-    const badge = group.querySelector(".status");
-    const found = badge && /status-([a-z-]+)/.exec(badge.className);
+    // The status cell is the badge: <td class="status-party"> (render/participation_table.py).
+    const badge = group.querySelector('td[class^="status-"]');
+    const found = badge && /^status-([a-z-]+)/.exec(badge.className);
     return found ? found[1] : "none";
   }
 

@@ -71,14 +71,15 @@ def render(inst: Instrument, statuses: dict[str, Status], describe: Callable[[Ac
         for title in titles
     )
     cited = _table_source(inst)
+    shared = _shared_sources(inst, cited)
 
     def brief(act: Action, inst: Instrument) -> str:
         return describe(act, inst, marks)
 
-    bodies = "".join(_state_group(inst, columns, row, brief, cited) for row in rows)
+    bodies = "".join(_state_group(inst, columns, row, brief, cited, shared) for row in rows)
     return Md(
         '\n<div class="pt-block page-wide" id="participation-table" data-search-exclude>\n'
-        + _legend(inst, marks, cited)
+        + _legend(inst, marks, cited, shared)
         + _filters(inst, statuses)
         # pt-c<n>: how many columns of acts, for the table's width (tables.css)
         + f'<div class="pt-wrap pt-c{len(columns)} sortable" role="region" tabindex="0"'
@@ -96,7 +97,19 @@ def _table_source(inst: Instrument) -> str:
     return max(cited, key=lambda key: cited[key]) if cited else inst.sources[0].key
 
 
-def _legend(inst: Instrument, marks: dict[str, str], cited: str) -> str:
+def _shared_sources(inst: Instrument, cited: str) -> dict[str, str]:
+    """Sources other than the table's that several states' details cite -> the id of their entry in the
+    legend. A details row then links to that entry (which links out) instead of repeating the long address:
+    the NPT cites one status list in some hundred rows."""
+    states_citing: dict[str, set[str]] = {}
+    for act in inst.participation:
+        if act.source != cited and inst.source(act.source):
+            states_citing.setdefault(act.source, set()).add(act.state)
+    keys = [s.key for s in inst.sources if len(states_citing.get(s.key, ())) > 1]
+    return {key: f"pt-src-{n}" for n, key in enumerate(keys, 1)}
+
+
+def _legend(inst: Instrument, marks: dict[str, str], cited: str, shared: dict[str, str]) -> str:
     out = '<div class="pt-legend">'
     if marks:
         items = "".join(f"<li><small>({text(marks[d.key])})</small> {text(d.name)}</li>" for d in inst.depositaries)
@@ -105,6 +118,12 @@ def _legend(inst: Instrument, marks: dict[str, str], cited: str) -> str:
     if src and inst.participation:
         named = md.html_link(src.title, src.url)
         out += f"<p>Source: acts cite {named} unless a state's details name another.</p>"
+    if shared:
+        items = "".join(
+            f'<li id="{anchor}">{md.html_link(inst.source(key).title, inst.source(key).url)}</li>'
+            for key, anchor in shared.items()
+        )
+        out += f'<div class="pt-srcs"><p>Other sources the details cite:</p><ul>{items}</ul></div>'
     return out + "</div>\n"
 
 
@@ -172,6 +191,8 @@ def _acts_cell(inst: Instrument, own, inherited, kinds, marks, sort_by_date: boo
             deposits = "".join(f"({marks[a.depositary]})" for a in group if a.depositary in marks)
             items.append(_item(phrases, deposits, prefix))
     sort = f' data-sort="{dated[0].isoformat()}"' if sort_by_date and dated else ""
+    if len(items) == 1 and items[0].startswith("<span>"):  # a lone short item needs no span (tables.css)
+        items = [items[0].removeprefix("<span>").removesuffix("</span>")]
     return f"<td{sort}>{' '.join(items)}</td>"  # an empty cell shows a dash (tables.css)
 
 
@@ -227,21 +248,28 @@ def _short_words(act: Action, inst: Instrument) -> tuple[str, ...]:
     return (when,)
 
 
-def _state_group(inst: Instrument, columns, row, describe, cited: str) -> str:
+def _state_group(inst: Instrument, columns, row, describe, cited: str, shared: dict[str, str]) -> str:
     code, status, own, inherited = row
     cells = "".join(cell(own, inherited) for _, cell in columns)
     # A short status stays on one line; a long one ("Former state (party when it ceased to exist;
     # continued by Russia)") may wrap.
-    badge = md.status_badge(status)
-    wrap = ' class="pt-wrapok"' if len(status.label) > _SHORT_ITEM else ""
-    head = f'<tr><th scope="row">{md.state_anchor(code)}</th><td{wrap}>{badge}</td>{cells}</tr>'
-    more = _details_row(inst, status, own, inherited, len(columns) + 2, describe, cited)
+    wrap = " pt-wrapok" if len(status.label) > _SHORT_ITEM else ""
+    head = f'<tr><th scope="row">{md.state_anchor(code)}</th>{_status_cell(status, wrap)}{cells}</tr>'
+    more = _details_row(inst, status, own, inherited, len(columns) + 2, describe, cited, shared)
     return f"<tbody>{head}{more}</tbody>"
 
 
-def _details_row(inst: Instrument, status: Status, own, inherited, span: int, describe, cited: str) -> str:
+def _status_cell(status: Status, wrap: str) -> str:
+    """The status as md.status_badge says it (icon and word, the class adding only colour), with the cell
+    itself as the badge: one element less on each of two hundred rows. participation.js reads the class."""
+    css = status.status or "none"
+    return f'<td class="status-{css}{wrap}"><i aria-hidden="true">{text(status.icon)}</i> {text(status.label)}</td>'
+
+
+def _details_row(inst: Instrument, status: Status, own, inherited, span: int, describe, cited, shared) -> str:
     """Every act in full words, then its notes, declarations and other sources (a shared note said
-    once); no row where the short row already says everything."""
+    once); no row where the short row already says everything, and no list of acts where the short row
+    already says each of them (the row is there for a note or a source)."""
     notes: list[str] = []
     for act in (*inherited, *own):
         if act.note:
@@ -251,14 +279,22 @@ def _details_row(inst: Instrument, status: Status, own, inherited, span: int, de
         if act.source != cited:
             src = inst.source(act.source)
             label = _short_title(src.title) if src else ""
-            notes.append(text("Source: ") + md.html_link(label, src.url) if src else text(f"Source: {act.source}"))
-    if not notes and all(_row_says_all(act, status) for act in (*inherited, *own)):
+            if src and act.source in shared:  # the legend links out; the row links to the legend
+                notes.append(text("Source: ") + f'<a href="#{shared[act.source]}">{text(label)}</a>')
+            elif src:
+                notes.append(text("Source: ") + md.html_link(label, src.url))
+            else:
+                notes.append(text(f"Source: {act.source}"))
+    acts_all = (*inherited, *own)
+    if not notes and all(_row_says_all(act, status) for act in acts_all):
         return ""
+    # A withdrawal's full wording says more than its short item; a plain deposit says nothing more.
+    said_in_row = all(_row_says_all(act, status) and act.action not in _LEAVING for act in acts_all)
     described = [f"as the {states.name(status.via)}: {describe(a, inst)}" for a in inherited]
     described += [describe(a, inst) for a in own]
-    acts = "".join(f"<li>{text(words)}</li>" for words in described)
+    acts = "" if said_in_row else "<ul>" + "".join(f"<li>{text(words)}</li>" for words in described) + "</ul>"
     said = "".join(f"<p>{note}</p>" for note in dict.fromkeys(notes))
-    return f'<tr><td colspan="{span}"><ul>{acts}</ul>{said}</td></tr>'
+    return f'<tr><td colspan="{span}">{acts}{said}</td></tr>'
 
 
 def _short_title(title: str, limit: int = 90) -> str:
