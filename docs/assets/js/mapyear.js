@@ -30,6 +30,24 @@
     return found;
   }
 
+  // A state's code: its data-state, or for a link to its page ("../states/afg.html") the page's name, which
+  // the build leaves out of data-state to save weight (render/worldmap.py, _code_in_href). Written back as
+  // data-state, so every state element answers the same selector once the page has loaded.
+  var XLINK = "http://www.w3.org/1999/xlink";
+  function codeOf(el) {
+    var code = el.getAttribute("data-state");
+    if (code) return code;
+    var href = el.getAttributeNS(XLINK, "href") || el.getAttribute("href") || "";
+    var found = /([^\/]+)\.html$/.exec(href);
+    if (!found) return "";
+    el.setAttribute("data-state", found[1].toUpperCase());
+    return found[1].toUpperCase();
+  }
+
+  function nameStates() {
+    document.querySelectorAll("svg.wm .wm-states > *, svg.wm .wm-dots > *").forEach(codeOf);
+  }
+
   function setup(figure) {
     if (figure.getAttribute("data-ready")) return;
     figure.setAttribute("data-ready", "1");
@@ -154,6 +172,7 @@
   }
 
   function init() {
+    nameStates();
     document.querySelectorAll(".wm-figure[data-years]").forEach(setup);
   }
 

@@ -20,7 +20,8 @@ are also filled with a hatching or dot pattern, so status is not shown by colour
     locator = world_map(fills, title="India", labels=labels, highlight="IND", small=True)
 
 The page needs docs/assets/css/map.css (mkdocs.yml, extra_css). Every state's element carries
-data-state="<code>", so a script (a year control) can change its class without redrawing.
+data-state="<code>", so a script (a year control) can change its class without redrawing; a link to
+"<code>.html" (the state's page) carries it in its address instead, which mapyear.js reads back.
 """
 
 from __future__ import annotations
@@ -509,6 +510,13 @@ def _classes(value: str) -> str:
     return " ".join(tokens)
 
 
+def _code_in_href(href: str) -> str | None:
+    """ "AFG" for "../states/afg.html": the state a link names, which then needs no data-state (two hundred
+    of them were 4 KB of every instrument page). mapyear.js reads it back the same way."""
+    last = href.rsplit("/", 1)[-1]
+    return last.removesuffix(".html").upper() if last.endswith(".html") else None
+
+
 def _href(value: str) -> str:
     if re.match(r"^\s*(javascript|data|vbscript):", value, re.IGNORECASE):
         raise ValueError(f"refusing link {value!r}")
@@ -613,11 +621,11 @@ def world_map(
             # tabindex="0" nor a repeated aria-label is written: a tenth of the map's weight. A state with both a
             # path and a dot is one tab stop: the dot repeats the path's link, out of the tab order.
             extra = "" if primary else ' tabindex="-1" aria-hidden="true"'
+            state = "" if _code_in_href(href) == shape.code else f' data-state="{shape.code}"'
             return (
                 # xlink:href, not href: Material's instant navigation assigns `el.href` on every [href]
                 # element it rewrites, which throws on an SVG <a> (its href is read-only).
-                f'<a xlink:href="{_href(href)}" class="{cls}{hl}" data-state="{shape.code}"{data}{extra}>'
-                f"<title>{text}</title>{body}</a>"
+                f'<a xlink:href="{_href(href)}" class="{cls}{hl}"{state}{data}{extra}><title>{text}</title>{body}</a>'
             )
         return f'<g class="{cls}{hl}" data-state="{shape.code}"{data}><title>{text}</title>{body}</g>'
 
