@@ -72,6 +72,7 @@ def render(inst: Instrument, statuses: dict[str, Status], describe: Callable[[Ac
     )
     cited = _table_source(inst)
     shared = _shared_sources(inst, cited)
+    shared.update(_shared_notes(rows))
 
     def brief(act: Action, inst: Instrument) -> str:
         return describe(act, inst, marks)
@@ -80,6 +81,7 @@ def render(inst: Instrument, statuses: dict[str, Status], describe: Callable[[Ac
     return Md(
         '\n<div class="pt-block page-wide" id="participation-table" data-search-exclude>\n'
         + _legend(inst, marks, cited, shared)
+        + _notes_legend(shared)
         + _filters(inst, statuses)
         # pt-c<n>: how many columns of acts, for the table's width (tables.css)
         + f'<div class="pt-wrap pt-c{len(columns)} sortable" role="region" tabindex="0"'
@@ -97,7 +99,7 @@ def _table_source(inst: Instrument) -> str:
     return max(cited, key=lambda key: cited[key]) if cited else inst.sources[0].key
 
 
-def _shared_sources(inst: Instrument, cited: str) -> dict[str, str]:
+def _shared_sources(inst: Instrument, cited: str) -> dict[tuple[str, str], str]:
     """Sources other than the table's that several states' details cite -> the id of their entry in the
     legend. A details row then links to that entry (which links out) instead of repeating the long address:
     the NPT cites one status list in some hundred rows."""
@@ -106,10 +108,35 @@ def _shared_sources(inst: Instrument, cited: str) -> dict[str, str]:
         if act.source != cited and inst.source(act.source):
             states_citing.setdefault(act.source, set()).add(act.state)
     keys = [s.key for s in inst.sources if len(states_citing.get(s.key, ())) > 1]
-    return {key: f"pt-src-{n}" for n, key in enumerate(keys, 1)}
+    return {("source", key): f"pt-src-{n}" for n, key in enumerate(keys, 1)}
 
 
-def _legend(inst: Instrument, marks: dict[str, str], cited: str, shared: dict[str, str]) -> str:
+# A note at least this long, in several states' details, is said once above the table.
+_LONG_NOTE = 120
+
+
+def _shared_notes(rows) -> dict[tuple[str, str], str]:
+    """Long notes that several states' details repeat word for word (a government's declaration covering a
+    dozen deposits) -> the id of their one copy above the table; those details link to it instead."""
+    states_noting: dict[str, set[str]] = {}
+    for code, _status, own, inherited in rows:
+        for act in (*inherited, *own):
+            if act.note and len(act.note) >= _LONG_NOTE:
+                states_noting.setdefault(act.note, set()).add(code)
+    notes = [note for note, codes in states_noting.items() if len(codes) > 1]
+    return {("note", note): f"pt-note-{n}" for n, note in enumerate(notes, 1)}
+
+
+def _notes_legend(shared: dict[tuple[str, str], str]) -> str:
+    notes = [(note, anchor) for (kind, note), anchor in shared.items() if kind == "note"]
+    if not notes:
+        return ""
+    items = "".join(f'<li id="{anchor}">{text(note)}</li>' for note, anchor in notes)
+    heading = "<p>Notes that several states share (their details link here):</p>"
+    return f'<div class="pt-notes">{heading}<ol>{items}</ol></div>\n'
+
+
+def _legend(inst: Instrument, marks: dict[str, str], cited: str, shared: dict[tuple[str, str], str]) -> str:
     out = '<div class="pt-legend">'
     if marks:
         items = "".join(f"<li><small>({text(marks[d.key])})</small> {text(d.name)}</li>" for d in inst.depositaries)
@@ -118,10 +145,11 @@ def _legend(inst: Instrument, marks: dict[str, str], cited: str, shared: dict[st
     if src and inst.participation:
         named = md.html_link(src.title, src.url)
         out += f"<p>Source: acts cite {named} unless a state's details name another.</p>"
-    if shared:
+    if any(kind == "source" for kind, _ in shared):
         items = "".join(
             f'<li id="{anchor}">{md.html_link(inst.source(key).title, inst.source(key).url)}</li>'
-            for key, anchor in shared.items()
+            for (kind, key), anchor in shared.items()
+            if kind == "source"
         )
         out += f'<div class="pt-srcs"><p>Other sources the details cite:</p><ul>{items}</ul></div>'
     return out + "</div>\n"
@@ -248,7 +276,7 @@ def _short_words(act: Action, inst: Instrument) -> tuple[str, ...]:
     return (when,)
 
 
-def _state_group(inst: Instrument, columns, row, describe, cited: str, shared: dict[str, str]) -> str:
+def _state_group(inst: Instrument, columns, row, describe, cited: str, shared: dict[tuple[str, str], str]) -> str:
     code, status, own, inherited = row
     cells = "".join(cell(own, inherited) for _, cell in columns)
     # A short status stays on one line; a long one ("Former state (party when it ceased to exist;
@@ -274,15 +302,20 @@ def _details_row(inst: Instrument, status: Status, own, inherited, span: int, de
     already says each of them (the row is there for a note or a source)."""
     notes: list[str] = []
     for act in (*inherited, *own):
-        if act.note:
+        if ("note", act.note) in shared:
+            anchor = shared["note", act.note]
+            notes.append(
+                f'Note: see <a href="#{anchor}">shared note {anchor.removeprefix("pt-note-")}</a>, above the table.'
+            )
+        elif act.note:
             notes.append(text(act.note))
         if act.declarations:
             notes.append(text(f"Declarations: {act.declarations}"))
         if act.source != cited:
             src = inst.source(act.source)
             label = _short_title(src.title) if src else ""
-            if src and act.source in shared:  # the legend links out; the row links to the legend
-                notes.append(text("Source: ") + f'<a href="#{shared[act.source]}">{text(label)}</a>')
+            if src and ("source", act.source) in shared:  # the legend links out; the row links to the legend
+                notes.append(text("Source: ") + f'<a href="#{shared["source", act.source]}">{text(label)}</a>')
             elif src:
                 notes.append(text("Source: ") + md.html_link(label, src.url))
             else:
