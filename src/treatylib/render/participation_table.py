@@ -13,6 +13,7 @@ of two hundred rows is most of the cost of building the site. Every string from 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from .. import states
@@ -183,9 +184,7 @@ def _columns(inst: Instrument, marks) -> list[tuple[str, Callable]]:
     """The columns this instrument needs: none that would be empty in every row."""
 
     def acts_of(kinds):
-        return lambda own, inherited: _acts_cell(
-            inst, own, inherited, kinds, marks, sort_by_date=kinds != {"signature"}
-        )
+        return lambda own, inherited: _acts_cell(inst, own, inherited, kinds, marks)
 
     joined_kinds = CONSENT_ACTIONS | MEMBERSHIP_ACTIONS | {"adherence", "provisional-application"}
     candidates = [
@@ -199,11 +198,12 @@ def _columns(inst: Instrument, marks) -> list[tuple[str, Callable]]:
     return [(title, acts_of(kinds)) for title, kinds in candidates if present & kinds]
 
 
-def _acts_cell(inst: Instrument, own, inherited, kinds, marks, sort_by_date: bool) -> str:
+def _acts_cell(inst: Instrument, own, inherited, kinds, marks) -> str:
     """The acts of these kinds, one short item per kind and date, deposits marked by depositary.
-    Where the text leads with a word ("Ratification 1970-03-05"), `data-sort` gives the first date
-    for sortable.js."""
-    items = []
+    Where the text leads with a word ("Ratification 1970-03-05"), participation.js gives sortable.js the
+    earliest date the text shows; `data-sort` is written only where that is not the earliest act's date
+    (a date known only within bounds, or to the month)."""
+    items, shown = [], []
     dated = sorted(a.date.earliest for a in (*inherited, *own) if a.action in kinds and a.date)
     for prefix, acts in ((f"as the {states.name(_via(inherited))}", inherited), ("", own)):
         groups: dict[tuple, list[Action]] = {}
@@ -218,11 +218,16 @@ def _acts_cell(inst: Instrument, own, inherited, kinds, marks, sort_by_date: boo
             previous_how = how
             deposits = "".join(f"({marks[a.depositary]})" for a in group if a.depositary in marks)
             items.append(_item(phrases, deposits, prefix))
-    sort = f' data-sort="{dated[0].isoformat()}"' if sort_by_date and dated else ""
+            shown += phrases
+    first_shown = min(_ISO_DATE.findall(" ".join(shown)), default=None)
+    sort = f' data-sort="{dated[0].isoformat()}"' if dated and first_shown != dated[0].isoformat() else ""
     if len(items) == 1 and items[0].startswith("<span>"):  # a lone short item needs no span (tables.css)
         items = [items[0].removeprefix("<span>").removesuffix("</span>")]
     return f"<td{sort}>{' '.join(items)}</td>"  # an empty cell shows a dash (tables.css)
 
+
+# What participation.js reads as a date in a cell's text (keep the two alike).
+_ISO_DATE = re.compile(r"\d{4}(?:-\d{2}){0,2}")
 
 # An item longer than this may wrap between its phrases ("Party (act not stated)" | "between 27
 # September 2016 and 27 September 2017"), never inside one; a shorter one stays on one line.
