@@ -44,7 +44,7 @@ def elements(tree: ET.Element) -> dict[str, list[ET.Element]]:
     the page's name (worldmap._code_in_href; mapyear.js reads it the same way)."""
     found: dict[str, list[ET.Element]] = {}
     for group in tree.iter(f"{SVG}g"):
-        if group.get("class") not in ("wm-states", "wm-dots"):
+        if (group.get("class") or "").split()[:1] not in (["wm-states"], ["wm-dots"]):
             continue
         for el in group:
             href = el.get("{http://www.w3.org/1999/xlink}href") or ""

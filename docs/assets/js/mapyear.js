@@ -44,8 +44,22 @@
     return found[1].toUpperCase();
   }
 
+  // A state drawn in the map's commonest class carries none of its own: its group has it (render/worldmap.py).
+  // Written back here, so that each state has its one status class to change.
+  function giveClass(el) {
+    var own = el.getAttribute("class") || "";
+    if (/(^| )(status-|wm-nodata)/.test(own)) return;
+    var common = (el.parentNode.getAttribute("class") || "").split(" ").filter(function (c) {
+      return c && c !== "wm-states" && c !== "wm-dots";
+    });
+    if (common.length) el.setAttribute("class", common.concat(own ? [own] : []).join(" "));
+  }
+
   function nameStates() {
-    document.querySelectorAll("svg.wm .wm-states > *, svg.wm .wm-dots > *").forEach(codeOf);
+    document.querySelectorAll("svg.wm .wm-states > *, svg.wm .wm-dots > *").forEach(function (el) {
+      codeOf(el);
+      giveClass(el);
+    });
   }
 
   function setup(figure) {
