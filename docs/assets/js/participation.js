@@ -83,6 +83,12 @@
     const table = block.querySelector("table.pt-table");
     const groups = Array.from(table.tBodies);
     groups.forEach(giveSortDates);
+    // The build leaves out a row's trailing empty cells (render/participation_table.py): put them back,
+    // so that the button column lines up and an empty cell shows its dash.
+    const columns = table.tHead.rows[0].cells.length;
+    groups.forEach(function (group) {
+      while (group.rows[0].cells.length < columns) group.rows[0].appendChild(document.createElement("td"));
+    });
     const corner = document.createElement("th");
     corner.scope = "col";
     corner.setAttribute("data-nosort", "");

@@ -284,6 +284,10 @@ def _short_words(act: Action, inst: Instrument) -> tuple[str, ...]:
 def _state_group(inst: Instrument, columns, row, describe, cited: str, shared: dict[tuple[str, str], str]) -> str:
     code, status, own, inherited = row
     cells = "".join(cell(own, inherited) for _, cell in columns)
+    # Trailing empty cells are left out (the withdrawal column is empty in nearly every row: 2 KB);
+    # participation.js puts them back before it adds the button column.
+    while cells.endswith("<td></td>"):
+        cells = cells.removesuffix("<td></td>")
     # A short status stays on one line; a long one ("Former state (party when it ceased to exist;
     # continued by Russia)") may wrap.
     wrap = " pt-wrapok" if len(status.label) > _SHORT_ITEM else ""
