@@ -148,12 +148,17 @@ def _legend(inst: Instrument, marks: dict[str, str], cited: str, shared: dict[tu
         out += f"<p>Source: acts cite {named} unless a state's details name another.</p>"
     if any(kind == "source" for kind, _ in shared):
         items = "".join(
-            f'<li id="{anchor}">{md.html_link(inst.source(key).title, inst.source(key).url)}</li>'
+            f'<li id="{anchor}">[{anchor.removeprefix("pt-src-")}] {_source_link(inst, key)}</li>'
             for (kind, key), anchor in shared.items()
             if kind == "source"
         )
         out += f'<div class="pt-srcs"><p>Other sources the details cite:</p><ul>{items}</ul></div>'
     return out + "</div>\n"
+
+
+def _source_link(inst: Instrument, key: str) -> str:
+    src = inst.source(key)
+    return md.html_link(src.title, src.url)
 
 
 def _filters(inst: Instrument, statuses: dict[str, Status]) -> str:
@@ -323,8 +328,9 @@ def _details_row(inst: Instrument, status: Status, own, inherited, span: int, de
         if act.source != cited:
             src = inst.source(act.source)
             label = _short_title(src.title) if src else ""
-            if src and ("source", act.source) in shared:  # the legend links out; the row links to the legend
-                notes.append(text("Source: ") + f'<a href="#{shared["source", act.source]}">{text(label)}</a>')
+            if src and ("source", act.source) in shared:  # the legend names it and links out; the row links there
+                anchor = shared["source", act.source]
+                notes.append(text("Source: ") + f'<a href="#{anchor}">[{anchor.removeprefix("pt-src-")}] above</a>')
             elif src:
                 notes.append(text("Source: ") + md.html_link(label, src.url))
             else:
