@@ -40,11 +40,19 @@ def tree(full) -> ET.Element:
 
 
 def elements(tree: ET.Element) -> dict[str, list[ET.Element]]:
-    """data-state code -> the elements (<a> or <g>) drawn for it."""
+    """state code -> the elements (<a> or <g>) drawn for it: its data-state, or for a link to "<code>.html"
+    the page's name (worldmap._code_in_href; mapyear.js reads it the same way)."""
     found: dict[str, list[ET.Element]] = {}
-    for el in tree.iter():
-        if el.get("data-state"):
-            found.setdefault(el.get("data-state"), []).append(el)
+    for group in tree.iter(f"{SVG}g"):
+        if (group.get("class") or "").split()[:1] not in (["wm-states"], ["wm-dots"]):
+            continue
+        for el in group:
+            href = el.get("{http://www.w3.org/1999/xlink}href") or ""
+            code = el.get("data-state") or (
+                href.rsplit("/", 1)[-1].removesuffix(".html").upper() if href.endswith(".html") else None
+            )
+            if code:
+                found.setdefault(code, []).append(el)
     return found
 
 

@@ -30,6 +30,38 @@
     return found;
   }
 
+  // A state's code: its data-state, or for a link to its page ("../states/afg.html") the page's name, which
+  // the build leaves out of data-state to save weight (render/worldmap.py, _code_in_href). Written back as
+  // data-state, so every state element answers the same selector once the page has loaded.
+  var XLINK = "http://www.w3.org/1999/xlink";
+  function codeOf(el) {
+    var code = el.getAttribute("data-state");
+    if (code) return code;
+    var href = el.getAttributeNS(XLINK, "href") || el.getAttribute("href") || "";
+    var found = /([^\/]+)\.html$/.exec(href);
+    if (!found) return "";
+    el.setAttribute("data-state", found[1].toUpperCase());
+    return found[1].toUpperCase();
+  }
+
+  // A state drawn in the map's commonest class carries none of its own: its group has it (render/worldmap.py).
+  // Written back here, so that each state has its one status class to change.
+  function giveClass(el) {
+    var own = el.getAttribute("class") || "";
+    if (/(^| )(status-|wm-nodata)/.test(own)) return;
+    var common = (el.parentNode.getAttribute("class") || "").split(" ").filter(function (c) {
+      return c && c !== "wm-states" && c !== "wm-dots";
+    });
+    if (common.length) el.setAttribute("class", common.concat(own ? [own] : []).join(" "));
+  }
+
+  function nameStates() {
+    document.querySelectorAll("svg.wm .wm-states > *, svg.wm .wm-dots > *").forEach(function (el) {
+      codeOf(el);
+      giveClass(el);
+    });
+  }
+
   function setup(figure) {
     if (figure.getAttribute("data-ready")) return;
     figure.setAttribute("data-ready", "1");
@@ -154,6 +186,7 @@
   }
 
   function init() {
+    nameStates();
     document.querySelectorAll(".wm-figure[data-years]").forEach(setup);
   }
 

@@ -11,8 +11,9 @@
   }
 
   function statusOf(group) {
-    const badge = group.querySelector(".status");
-    const found = badge && /status-([a-z-]+)/.exec(badge.className);
+    // The status cell is the badge: <td class="status-party"> (render/participation_table.py).
+    const badge = group.querySelector('td[class^="status-"]');
+    const found = badge && /^status-([a-z-]+)/.exec(badge.className);
     return found ? found[1] : "none";
   }
 
@@ -43,6 +44,19 @@
     cell.appendChild(button);
   }
 
+  // A cell whose text leads with a word ("Ratification 1970-03-05 ... 1970-02-04") sorts by the earliest
+  // date it shows. The build writes data-sort only where that is not the right date (render/
+  // participation_table.py, _ISO_DATE): two hundred attributes were 4 KB of a page, and only a script sorts.
+  function giveSortDates(group) {
+    Array.prototype.forEach.call(group.rows[0].cells, function (cell) {
+      if (cell.tagName !== "TD" || cell.dataset.sort !== undefined) return;
+      const text = cell.textContent.trim();
+      if (/^\d/.test(text)) return; // leads with its date: the text sorts right
+      const dates = text.match(/\d{4}(?:-\d{2}){0,2}/g);
+      if (dates) cell.dataset.sort = dates.sort()[0];
+    });
+  }
+
   function readAddress() {
     const params = new URLSearchParams(window.location.search);
     return { state: params.get("state") || "", status: params.get("status") || "" };
@@ -68,6 +82,13 @@
     block.dataset.ready = "yes";
     const table = block.querySelector("table.pt-table");
     const groups = Array.from(table.tBodies);
+    groups.forEach(giveSortDates);
+    // The build leaves out a row's trailing empty cells (render/participation_table.py): put them back,
+    // so that the button column lines up and an empty cell shows its dash.
+    const columns = table.tHead.rows[0].cells.length;
+    groups.forEach(function (group) {
+      while (group.rows[0].cells.length < columns) group.rows[0].appendChild(document.createElement("td"));
+    });
     const corner = document.createElement("th");
     corner.scope = "col";
     corner.setAttribute("data-nosort", "");

@@ -13,6 +13,7 @@ of two hundred rows is most of the cost of building the site. Every string from 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from .. import states
@@ -71,14 +72,17 @@ def render(inst: Instrument, statuses: dict[str, Status], describe: Callable[[Ac
         for title in titles
     )
     cited = _table_source(inst)
+    shared = _shared_sources(inst, cited)
+    shared.update(_shared_notes(rows))
 
     def brief(act: Action, inst: Instrument) -> str:
         return describe(act, inst, marks)
 
-    bodies = "".join(_state_group(inst, columns, row, brief, cited) for row in rows)
+    bodies = "".join(_state_group(inst, columns, row, brief, cited, shared) for row in rows)
     return Md(
         '\n<div class="pt-block page-wide" id="participation-table" data-search-exclude>\n'
-        + _legend(inst, marks, cited)
+        + _legend(inst, marks, cited, shared)
+        + _notes_legend(shared)
         + _filters(inst, statuses)
         # pt-c<n>: how many columns of acts, for the table's width (tables.css)
         + f'<div class="pt-wrap pt-c{len(columns)} sortable" role="region" tabindex="0"'
@@ -96,7 +100,44 @@ def _table_source(inst: Instrument) -> str:
     return max(cited, key=lambda key: cited[key]) if cited else inst.sources[0].key
 
 
-def _legend(inst: Instrument, marks: dict[str, str], cited: str) -> str:
+def _shared_sources(inst: Instrument, cited: str) -> dict[tuple[str, str], str]:
+    """Sources other than the table's that several states' details cite -> the id of their entry in the
+    legend. A details row then links to that entry (which links out) instead of repeating the long address:
+    the NPT cites one status list in some hundred rows."""
+    states_citing: dict[str, set[str]] = {}
+    for act in inst.participation:
+        if act.source != cited and inst.source(act.source):
+            states_citing.setdefault(act.source, set()).add(act.state)
+    keys = [s.key for s in inst.sources if len(states_citing.get(s.key, ())) > 1]
+    return {("source", key): f"pt-src-{n}" for n, key in enumerate(keys, 1)}
+
+
+# A note at least this long, in several states' details, is said once above the table.
+_LONG_NOTE = 120
+
+
+def _shared_notes(rows) -> dict[tuple[str, str], str]:
+    """Long notes that several states' details repeat word for word (a government's declaration covering a
+    dozen deposits) -> the id of their one copy above the table; those details link to it instead."""
+    states_noting: dict[str, set[str]] = {}
+    for code, _status, own, inherited in rows:
+        for act in (*inherited, *own):
+            if act.note and len(act.note) >= _LONG_NOTE:
+                states_noting.setdefault(act.note, set()).add(code)
+    notes = [note for note, codes in states_noting.items() if len(codes) > 1]
+    return {("note", note): f"pt-note-{n}" for n, note in enumerate(notes, 1)}
+
+
+def _notes_legend(shared: dict[tuple[str, str], str]) -> str:
+    notes = [(note, anchor) for (kind, note), anchor in shared.items() if kind == "note"]
+    if not notes:
+        return ""
+    items = "".join(f'<li id="{anchor}">{text(note)}</li>' for note, anchor in notes)
+    heading = "<p>Notes that several states share (their details link here):</p>"
+    return f'<div class="pt-notes">{heading}<ol>{items}</ol></div>\n'
+
+
+def _legend(inst: Instrument, marks: dict[str, str], cited: str, shared: dict[tuple[str, str], str]) -> str:
     out = '<div class="pt-legend">'
     if marks:
         items = "".join(f"<li><small>({text(marks[d.key])})</small> {text(d.name)}</li>" for d in inst.depositaries)
@@ -105,7 +146,19 @@ def _legend(inst: Instrument, marks: dict[str, str], cited: str) -> str:
     if src and inst.participation:
         named = md.html_link(src.title, src.url)
         out += f"<p>Source: acts cite {named} unless a state's details name another.</p>"
+    if any(kind == "source" for kind, _ in shared):
+        items = "".join(
+            f'<li id="{anchor}">[{anchor.removeprefix("pt-src-")}] {_source_link(inst, key)}</li>'
+            for (kind, key), anchor in shared.items()
+            if kind == "source"
+        )
+        out += f'<div class="pt-srcs"><p>Other sources the details cite:</p><ul>{items}</ul></div>'
     return out + "</div>\n"
+
+
+def _source_link(inst: Instrument, key: str) -> str:
+    src = inst.source(key)
+    return md.html_link(src.title, src.url)
 
 
 def _filters(inst: Instrument, statuses: dict[str, Status]) -> str:
@@ -136,9 +189,7 @@ def _columns(inst: Instrument, marks) -> list[tuple[str, Callable]]:
     """The columns this instrument needs: none that would be empty in every row."""
 
     def acts_of(kinds):
-        return lambda own, inherited: _acts_cell(
-            inst, own, inherited, kinds, marks, sort_by_date=kinds != {"signature"}
-        )
+        return lambda own, inherited: _acts_cell(inst, own, inherited, kinds, marks)
 
     joined_kinds = CONSENT_ACTIONS | MEMBERSHIP_ACTIONS | {"adherence", "provisional-application"}
     candidates = [
@@ -152,11 +203,12 @@ def _columns(inst: Instrument, marks) -> list[tuple[str, Callable]]:
     return [(title, acts_of(kinds)) for title, kinds in candidates if present & kinds]
 
 
-def _acts_cell(inst: Instrument, own, inherited, kinds, marks, sort_by_date: bool) -> str:
+def _acts_cell(inst: Instrument, own, inherited, kinds, marks) -> str:
     """The acts of these kinds, one short item per kind and date, deposits marked by depositary.
-    Where the text leads with a word ("Ratification 1970-03-05"), `data-sort` gives the first date
-    for sortable.js."""
-    items = []
+    Where the text leads with a word ("Ratification 1970-03-05"), participation.js gives sortable.js the
+    earliest date the text shows; `data-sort` is written only where that is not the earliest act's date
+    (a date known only within bounds, or to the month)."""
+    items, shown = [], []
     dated = sorted(a.date.earliest for a in (*inherited, *own) if a.action in kinds and a.date)
     for prefix, acts in ((f"as the {states.name(_via(inherited))}", inherited), ("", own)):
         groups: dict[tuple, list[Action]] = {}
@@ -171,9 +223,16 @@ def _acts_cell(inst: Instrument, own, inherited, kinds, marks, sort_by_date: boo
             previous_how = how
             deposits = "".join(f"({marks[a.depositary]})" for a in group if a.depositary in marks)
             items.append(_item(phrases, deposits, prefix))
-    sort = f' data-sort="{dated[0].isoformat()}"' if sort_by_date and dated else ""
+            shown += phrases
+    first_shown = min(_ISO_DATE.findall(" ".join(shown)), default=None)
+    sort = f' data-sort="{dated[0].isoformat()}"' if dated and first_shown != dated[0].isoformat() else ""
+    if len(items) == 1 and items[0].startswith("<span>"):  # a lone short item needs no span (tables.css)
+        items = [items[0].removeprefix("<span>").removesuffix("</span>")]
     return f"<td{sort}>{' '.join(items)}</td>"  # an empty cell shows a dash (tables.css)
 
+
+# What participation.js reads as a date in a cell's text (keep the two alike).
+_ISO_DATE = re.compile(r"\d{4}(?:-\d{2}){0,2}")
 
 # An item longer than this may wrap between its phrases ("Party (act not stated)" | "between 27
 # September 2016 and 27 September 2017"), never inside one; a shorter one stays on one line.
@@ -227,38 +286,65 @@ def _short_words(act: Action, inst: Instrument) -> tuple[str, ...]:
     return (when,)
 
 
-def _state_group(inst: Instrument, columns, row, describe, cited: str) -> str:
+def _state_group(inst: Instrument, columns, row, describe, cited: str, shared: dict[tuple[str, str], str]) -> str:
     code, status, own, inherited = row
     cells = "".join(cell(own, inherited) for _, cell in columns)
+    # Trailing empty cells are left out (the withdrawal column is empty in nearly every row: 2 KB);
+    # participation.js puts them back before it adds the button column.
+    while cells.endswith("<td></td>"):
+        cells = cells.removesuffix("<td></td>")
     # A short status stays on one line; a long one ("Former state (party when it ceased to exist;
     # continued by Russia)") may wrap.
-    badge = md.status_badge(status)
-    wrap = ' class="pt-wrapok"' if len(status.label) > _SHORT_ITEM else ""
-    head = f'<tr><th scope="row">{md.state_anchor(code)}</th><td{wrap}>{badge}</td>{cells}</tr>'
-    more = _details_row(inst, status, own, inherited, len(columns) + 2, describe, cited)
+    wrap = " pt-wrapok" if len(status.label) > _SHORT_ITEM else ""
+    head = f'<tr><th scope="row">{md.state_anchor(code)}</th>{_status_cell(status, wrap)}{cells}</tr>'
+    more = _details_row(inst, status, own, inherited, len(columns) + 2, describe, cited, shared)
     return f"<tbody>{head}{more}</tbody>"
 
 
-def _details_row(inst: Instrument, status: Status, own, inherited, span: int, describe, cited: str) -> str:
+def _status_cell(status: Status, wrap: str) -> str:
+    """The status in words, the cell itself the badge: its class adds the colour and, through tables.css,
+    the same decorative icon md.status_badge writes (status.ICONS; tests/test_weight.py keeps the two
+    alike), hidden from screen readers as the badge's is. Two elements less on each of two hundred rows.
+    participation.js reads the class."""
+    css = status.status or "none"
+    return f'<td class="status-{css}{wrap}">{text(status.label)}</td>'
+
+
+def _details_row(inst: Instrument, status: Status, own, inherited, span: int, describe, cited, shared) -> str:
     """Every act in full words, then its notes, declarations and other sources (a shared note said
-    once); no row where the short row already says everything."""
+    once); no row where the short row already says everything, and no list of acts where the short row
+    already says each of them (the row is there for a note or a source)."""
     notes: list[str] = []
     for act in (*inherited, *own):
-        if act.note:
+        if ("note", act.note) in shared:
+            anchor = shared["note", act.note]
+            notes.append(
+                f'Note: see <a href="#{anchor}">shared note {anchor.removeprefix("pt-note-")}</a>, above the table.'
+            )
+        elif act.note:
             notes.append(text(act.note))
         if act.declarations:
             notes.append(text(f"Declarations: {act.declarations}"))
         if act.source != cited:
             src = inst.source(act.source)
             label = _short_title(src.title) if src else ""
-            notes.append(text("Source: ") + md.html_link(label, src.url) if src else text(f"Source: {act.source}"))
-    if not notes and all(_row_says_all(act, status) for act in (*inherited, *own)):
+            if src and ("source", act.source) in shared:  # the legend names it and links out; the row links there
+                anchor = shared["source", act.source]
+                notes.append(text("Source: ") + f'<a href="#{anchor}">[{anchor.removeprefix("pt-src-")}] above</a>')
+            elif src:
+                notes.append(text("Source: ") + md.html_link(label, src.url))
+            else:
+                notes.append(text(f"Source: {act.source}"))
+    acts_all = (*inherited, *own)
+    if not notes and all(_row_says_all(act, status) for act in acts_all):
         return ""
+    # A withdrawal's full wording says more than its short item; a plain deposit says nothing more.
+    said_in_row = all(_row_says_all(act, status) and act.action not in _LEAVING for act in acts_all)
     described = [f"as the {states.name(status.via)}: {describe(a, inst)}" for a in inherited]
     described += [describe(a, inst) for a in own]
-    acts = "".join(f"<li>{text(words)}</li>" for words in described)
+    acts = "" if said_in_row else "<ul>" + "".join(f"<li>{text(words)}</li>" for words in described) + "</ul>"
     said = "".join(f"<p>{note}</p>" for note in dict.fromkeys(notes))
-    return f'<tr><td colspan="{span}"><ul>{acts}</ul>{said}</td></tr>'
+    return f'<tr><td colspan="{span}">{acts}{said}</td></tr>'
 
 
 def _short_title(title: str, limit: int = 90) -> str:

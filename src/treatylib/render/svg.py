@@ -44,8 +44,14 @@ def participation_chart(inst: Instrument) -> str:
 
     def path(values: list[int]) -> str:
         # Steps, not slopes: a count changes on the day a state acts.
-        steps = "".join(f"H{x(yr):.1f}V{y(v):.1f}" for yr, v in zip(years[1:], values[1:], strict=True))
-        return f"M{x(years[0]):.1f},{y(values[0]):.1f}{steps}"
+        # A year whose count did not change adds no corner: the line runs on to the next change (or the end),
+        # which draws the same line in a third of the bytes.
+        steps, last = [], values[0]
+        for i, (yr, v) in enumerate(zip(years[1:], values[1:], strict=True), 1):
+            if v != last or i == len(years) - 1:
+                steps.append(f"H{x(yr):.1f}V{y(v):.1f}")
+                last = v
+        return f"M{x(years[0]):.1f},{y(values[0]):.1f}{''.join(steps)}"
 
     grid = "".join(
         f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(v):.1f}" y2="{y(v):.1f}"/>' for v in range(0, top + 1, step)

@@ -20,7 +20,8 @@ are also filled with a hatching or dot pattern, so status is not shown by colour
     locator = world_map(fills, title="India", labels=labels, highlight="IND", small=True)
 
 The page needs docs/assets/css/map.css (mkdocs.yml, extra_css). Every state's element carries
-data-state="<code>", so a script (a year control) can change its class without redrawing.
+data-state="<code>", so a script (a year control) can change its class without redrawing; a link to
+"<code>.html" (the state's page) carries it in its address instead, which mapyear.js reads back.
 """
 
 from __future__ import annotations
@@ -509,6 +510,13 @@ def _classes(value: str) -> str:
     return " ".join(tokens)
 
 
+def _code_in_href(href: str) -> str | None:
+    """ "AFG" for "../states/afg.html": the state a link names, which then needs no data-state (two hundred
+    of them were 4 KB of every instrument page). mapyear.js reads it back the same way."""
+    last = href.rsplit("/", 1)[-1]
+    return last.removesuffix(".html").upper() if last.endswith(".html") else None
+
+
 def _href(value: str) -> str:
     if re.match(r"^\s*(javascript|data|vbscript):", value, re.IGNORECASE):
         raise ValueError(f"refusing link {value!r}")
@@ -602,8 +610,21 @@ def world_map(
     # Full maps: patterns by class from map.css (fixed ids: one full map per page). Small maps keep attributes.
     defs, refs = _pattern_defs(wanted, prefix, patterns, geo.factor, by_css=not small)
 
+    # The commonest class, when it is a plain colour (no pattern), is said once on the two groups and inherited
+    # (SVG fill inherits); a state with it carries no class of its own: 4 KB of an instrument page.
+    # mapyear.js writes it back onto each such state, so scripts and their tests see one class per state.
+    counts: dict[str, int] = {}
+    for _, cls, _, _ in rows:
+        counts[cls] = counts.get(cls, 0) + 1
+    common = max(counts, key=lambda c: counts[c]) if counts else ""
+    if not common or any(c in patterns for c in common.split()):
+        common = ""
+
     def element(shape: Shape, cls: str, text: str, href: str | None, body: str, primary: bool) -> str:
         hl = " wm-hl" if shape.own == highlight else ""
+        if cls == common:
+            cls, hl = hl.strip(), ""
+        attr_cls = f' class="{cls}{hl}"' if cls or hl else ""
         changes = history.get(shape.code) if primary and shape.own == shape.code else None
         if changes and not _HISTORY.match(changes):
             raise ValueError(f"not a status history: {changes!r}")
@@ -613,13 +634,13 @@ def world_map(
             # tabindex="0" nor a repeated aria-label is written: a tenth of the map's weight. A state with both a
             # path and a dot is one tab stop: the dot repeats the path's link, out of the tab order.
             extra = "" if primary else ' tabindex="-1" aria-hidden="true"'
+            state = "" if _code_in_href(href) == shape.code else f' data-state="{shape.code}"'
             return (
                 # xlink:href, not href: Material's instant navigation assigns `el.href` on every [href]
                 # element it rewrites, which throws on an SVG <a> (its href is read-only).
-                f'<a xlink:href="{_href(href)}" class="{cls}{hl}" data-state="{shape.code}"{data}{extra}>'
-                f"<title>{text}</title>{body}</a>"
+                f'<a xlink:href="{_href(href)}"{attr_cls}{state}{data}{extra}><title>{text}</title>{body}</a>'
             )
-        return f'<g class="{cls}{hl}" data-state="{shape.code}"{data}><title>{text}</title>{body}</g>'
+        return f'<g{attr_cls} data-state="{shape.code}"{data}><title>{text}</title>{body}</g>'
 
     paths, dots, tail = [], [], []
     f = geo.factor
@@ -650,8 +671,8 @@ def world_map(
         + (f"<defs>{defs}</defs>" if defs else "")
         + (f'<g transform="scale({1 / f:g})">' if f != 1 else "<g>")
         + f'<path class="wm-sphere" d="{geo.sphere}"/>'
-        + f'<g class="wm-states">{"".join(paths + tail)}</g>'
-        + f'<g class="wm-dots">{"".join(dots)}</g>'
+        + f'<g class="wm-states{" " + common if common else ""}">{"".join(paths + tail)}</g>'
+        + f'<g class="wm-dots{" " + common if common else ""}">{"".join(dots)}</g>'
         + ring
         + "</g>"
         + "</svg>"

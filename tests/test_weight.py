@@ -1,0 +1,26 @@
+"""Page weight (issue #16): no built HTML page over 150 KB, so that a page loads fast on a phone and
+MkDocs' inline pass and search indexing stay cheap. The heaviest pages are the instrument pages: a
+world map and a participation table of some two hundred states."""
+
+from pathlib import Path
+
+from treatylib.status import ICONS
+
+LIMIT = 150 * 1024  # bytes, as `find -size +150k` counts them
+
+
+def test_no_html_page_is_over_150_kb(site):
+    heavy = {
+        str(page.relative_to(site)): page.stat().st_size for page in site.rglob("*.html") if page.stat().st_size > LIMIT
+    }
+    assert not heavy, sorted(heavy.items(), key=lambda item: -item[1])
+
+
+def test_status_cells_draw_the_badge_icons():
+    """The participation table's status cell carries the word; tables.css adds the badge's icon by class,
+    hidden from screen readers. Those icons must stay the ones md.status_badge writes elsewhere."""
+    css = (Path(__file__).parents[1] / "docs" / "assets" / "css" / "tables.css").read_text(encoding="utf-8")
+    for status, icon in ICONS.items():
+        content = f'"{icon}\\00a0"'
+        rule = f'.pt-table td.status-{status or "none"}::before {{ content: {content}; content: {content} / ""; }}'
+        assert rule in css, rule
