@@ -261,3 +261,17 @@ def test_depositary_marks_come_from_the_keys_and_stay_distinct(load):
     assert depositary_marks(load("ctbt")) == {}  # one depositary: nothing to tell apart
     two_ls = replace(npt, depositaries=(Depositary("london", "A"), Depositary("lisbon", "B")))
     assert depositary_marks(two_ls) == {"london": "Lo", "lisbon": "Li"}
+
+
+def test_participation_tables_maps_and_charts_stay_out_of_the_search_index(site):
+    """Excluded blocks are <section>s: Material's search parser compares elements by tag only, so an
+    excluded <div> holding nested <div>s leaks back into the index (it did: every state's name and
+    date on every instrument page, a third of the index)."""
+    import json
+
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    npt = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("instruments/npt.html"))
+    assert "Uzbekistan" not in npt  # a table row
+    assert "Afghanistan: Party" not in npt  # a map title
+    assert "Year (end of year)" not in npt  # the chart's axis
+    assert "190 parties" in npt  # the count itself is indexed

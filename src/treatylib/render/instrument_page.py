@@ -314,7 +314,16 @@ def _describe(act: Action, inst: Instrument, marks: dict[str, str] | None = None
 def _participation(inst: Instrument, statuses: dict[str, Status], non_joined: list[str], world_map: str) -> str:
     heading = "Members and adherents" if inst.is_regime else "Participation"
     out = f"## {heading}\n\n{_count_line(inst, statuses)}, as of {md.date(inst.as_of)}.\n\n"
-    out += "\n" + svg.participation_chart(inst) + "\n" + world_map
+    # Out of the search index: the chart's tick labels and the map's two hundred "State: Status"
+    # titles made every instrument match every state's name. A <section> for the reason given in
+    # participation_table.render (the map holds nested <div>s).
+    out += (
+        '\n<section class="participation-visuals" data-search-exclude>\n'
+        + svg.participation_chart(inst)
+        + "\n"
+        + world_map
+        + "\n</section>\n\n"
+    )
     out += participation_table.render(inst, statuses, _describe)
     if non_joined:
         names = ", ".join(md.state_link(c) for c in non_joined)

@@ -79,15 +79,17 @@ def render(inst: Instrument, statuses: dict[str, Status], describe: Callable[[Ac
         return describe(act, inst, marks)
 
     bodies = "".join(_state_group(inst, columns, row, brief, cited, shared) for row in rows)
+    # A <section>, not a <div>: Material's search parser compares elements by tag only, so an
+    # excluded <div> is let back into the index at the first nested </div> closing inside it.
     return Md(
-        '\n<div class="pt-block page-wide" id="participation-table" data-search-exclude>\n'
+        '\n<section class="pt-block page-wide" id="participation-table" data-search-exclude>\n'
         + _legend(inst, marks, cited, shared)
         + _notes_legend(shared)
         + _filters(inst, statuses)
         # pt-c<n>: how many columns of acts, for the table's width (tables.css)
         + f'<div class="pt-wrap pt-c{len(columns)} sortable" role="region" tabindex="0"'
         + ' aria-label="Participation table">'
-        + f'<table class="pt-table"><thead><tr>{headers}</tr></thead>{bodies}</table></div>\n</div>\n\n'
+        + f'<table class="pt-table"><thead><tr>{headers}</tr></thead>{bodies}</table></div>\n</section>\n\n'
     )
 
 

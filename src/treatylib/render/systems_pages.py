@@ -211,7 +211,9 @@ def render_index(files: tuple[StateSystems, ...], t: Thresholds) -> str:
         f"({t.inf_band.min:,}–{t.inf_band.max:,} {t.inf_band.unit}).\n\n"
     )
     out += f"{WORDING}\n\n"
-    out += "## Range chart\n\n" + range_chart(files, t) + "\n"
+    # The chart's labels repeat the table below: kept out of the search index (a <section>: see
+    # participation_table.render on why not a <div>).
+    out += "## Range chart\n\n<section data-search-exclude>\n" + range_chart(files, t) + "\n</section>\n\n"
     out += "## All systems\n\n" + LEGEND + "\n\n"
     rows = []
     for file in files:
