@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from test_designations import _poisoned
-from test_hostile import MARK, _LiveMarkup
+from test_hostile import MARK, _LiveMarkup, build_offline_copy
 
 from treatylib import yamlio
 
@@ -34,20 +31,7 @@ def poisoned_site(tmp_path_factory) -> Path:
     data = _poisoned(yamlio.load(path))
     data["designations"][0]["entity"] = '=HYPERLINK("https://example.org") ' + data["designations"][0]["entity"]
     path.write_text(yamlio.dumps(data), encoding="utf-8")
-    env = dict(os.environ, PYTHONPATH=str(repo / "src"), OFFLINE="true", NO_MKDOCS_2_WARNING="1")
-    generated = subprocess.run(
-        [sys.executable, "-m", "treatylib.build", "--quiet"], cwd=repo, env=env, capture_output=True, text=True
-    )
-    assert generated.returncode == 0, generated.stderr[-3000:]
-    built = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(repo / "site")],
-        cwd=repo,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert built.returncode == 0 and "WARNING" not in built.stderr, built.stderr[-3000:]
-    return repo / "site"
+    return build_offline_copy(repo)
 
 
 def test_page_exports_and_schema_are_published(poisoned_site):

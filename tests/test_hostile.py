@@ -111,6 +111,11 @@ def hostile_site(tmp_path_factory) -> Path:
     for code in POISONED_SYSTEMS:
         path = repo / "systems" / f"{code}.yaml"
         path.write_text(yamlio.dumps(_poison(yamlio.load(path))), encoding="utf-8")
+    return build_offline_copy(repo)
+
+
+def build_offline_copy(repo: Path) -> Path:
+    """Generate and build (strict) the offline site of a copy of the repository; its site folder."""
     env = dict(os.environ, PYTHONPATH=str(repo / "src"), OFFLINE="true", NO_MKDOCS_2_WARNING="1")
     generated = subprocess.run(
         [sys.executable, "-m", "treatylib.build", "--quiet"], cwd=repo, env=env, capture_output=True, text=True
