@@ -21,7 +21,7 @@ from .. import states, yamlio
 from ..dates import FORMS, PartialDate
 from ..designations import DESIGNATIONS_FILE, SCHEMA_FILE
 from . import Problem, _capped, _display, intake
-from .schema_layer import format_path
+from .schema_layer import compiled_accepts, format_path
 
 MAX_ERRORS = 1000
 Finding = tuple[tuple, str]  # (path into the data, message)
@@ -52,6 +52,8 @@ def schema_errors(data) -> tuple[list[Finding], bool]:
     """Schema errors in path order, and whether the rules can run on what is left."""
     if not isinstance(data, dict):
         return [((), "the file must hold a mapping of fields (as_of, sources, designations, out_of_reach)")], False
+    if compiled_accepts(schema(), data):
+        return [], True
     found = list(itertools.islice(_validator().iter_errors(data), MAX_ERRORS + 1))
     found.sort(key=lambda e: list(map(str, e.absolute_path)))
     listed = [(tuple(e.absolute_path), _message(e)) for e in found[:MAX_ERRORS]]

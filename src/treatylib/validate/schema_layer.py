@@ -30,13 +30,6 @@ def schema() -> dict:
 
 
 @cache
-def _fast():
-    import jsonschema_rs  # imported on first use: importing the package stays cheap
-
-    return jsonschema_rs.validator_for(schema())
-
-
-@cache
 def _validator():
     import jsonschema  # about 70 ms to import, and only needed for files the fast validator rejects
 
@@ -98,8 +91,21 @@ def _message(error) -> str:
 
 
 def _fast_says_valid(data) -> bool:
+    return compiled_accepts(schema(), data)
+
+
+_COMPILED: dict[int, object] = {}
+
+
+def compiled_accepts(of_schema: dict, data) -> bool:
+    """The compiled validator's "valid?" for any of our schemas (instruments, systems, designations),
+    so jsonschema walks only data it rejects. `of_schema` is a cached dict, so its id is stable."""
+    if id(of_schema) not in _COMPILED:
+        import jsonschema_rs  # imported on first use: importing the package stays cheap
+
+        _COMPILED[id(of_schema)] = jsonschema_rs.validator_for(of_schema)
     try:
-        return _fast().is_valid(data)
+        return _COMPILED[id(of_schema)].is_valid(data)
     except Exception:  # a value JSON has no type for, or anything odd: jsonschema decides
         return False
 

@@ -23,7 +23,7 @@ from .. import states, yamlio
 from ..dates import PartialDate
 from ..systems import SYSTEMS_SCHEMA, StateSystems, from_data
 from . import Problem, _capped, _display, intake
-from .schema_layer import accepted_part, format_path, items
+from .schema_layer import accepted_part, compiled_accepts, format_path, items
 
 Finding = tuple[tuple, str]
 
@@ -64,6 +64,8 @@ def _message(error) -> str:
 def schema_errors(data) -> list[tuple[tuple, str]]:
     if not isinstance(data, dict):
         return [((), "the file must hold a mapping of fields (state, as_of, systems, sources)")]
+    if compiled_accepts(schema(), data):
+        return []
     found = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     return [(tuple(e.absolute_path), _message(e)) for e in found[:200]]
 
