@@ -34,6 +34,7 @@ from .render import (
     state_pages,
     systems_pages,
     trackers,
+    worldmap,
 )
 from .render.citation import cite_block
 from .render.md import DOMAIN_LABELS, KIND_LABELS, front_matter, table
@@ -76,6 +77,7 @@ def render_site(
     for code in catalog.state_codes:
         files[f"states/{code.lower()}.md"] = state_pages.render(catalog, code, _beyond_treaties(code, systems, listed))
     files["states/index.md"] = state_pages.render_index(catalog)
+    files[worldmap.LOCATOR_FILE] = worldmap.locator_base()  # the world under every state page's locator
     for name, text in changes.render_all(catalog).items():
         files[f"changes/{name}"] = text
     for name, text in trackers.render_all(catalog).items():  # a folder, so links read ../ like other pages

@@ -115,8 +115,11 @@ def _legend_word(status: str | None, label: str) -> str:
     return label.split(" (")[0]
 
 
-def locator_map(code: str) -> Md:
+def locator_map(code: str, base_href: str = f"../{worldmap.LOCATOR_FILE}") -> Md:
+    """A state page's locator: the shared world image (worldmap.LOCATOR_FILE, written once per build) with the
+    state drawn over it. base_href: that file's address from the page."""
     if code not in worldmap.drawn_codes():
         return Md("")
-    svg = worldmap.world_map({code: "status-party"}, title=f"Where {states.name(code)} is", highlight=code, small=True)
-    return Md(f'\n<div class="wm-locator">\n{svg}\n</div>\n\n')
+    overlay = worldmap.locator_overlay(code, f"Where {states.name(code)} is")
+    image = f'<img class="wm-base" src="{attr(base_href)}" alt="" width="1000" height="440" loading="lazy">'
+    return Md(f'\n<div class="wm-locator">\n{image}{overlay}\n</div>\n\n')
