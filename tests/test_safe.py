@@ -1,8 +1,10 @@
 """The escaping point: each function, and a check that what it returns can fail to be safe."""
 
 import markdown
+import pytest
 
 from treatylib.render import safe
+from treatylib.render.safe import Md
 
 
 def _page_html(md_text: str) -> str:
@@ -73,3 +75,16 @@ def test_script_json_cannot_close_the_script():
 
 def test_strip_controls_for_the_terminal():
     assert safe.strip_controls("a\x1b[31mred\x9b\x00b\nc") == "a[31mredb c"
+
+
+def test_table_is_raw_html_with_data_inert_and_our_links_resolved():
+    from treatylib.render import md
+
+    hostile = "<script>x</script> [a](javascript:alert(1)) **b** `c` | *d*"
+    out = md.table(["State", hostile], [[md.internal("Pakistan", "../states/pak.md#npt"), hostile]])
+    assert out.lstrip().startswith("<table>") and "<script>" not in out and "](" not in out
+    assert '<a href="../states/pak.html#npt">Pakistan</a>' in out  # the page MkDocs writes
+    assert "<strong>" not in out and "<code>" not in out and "<em>" not in out  # data's marks stay text
+    assert md.inline_html(Md("**Type:** `id` *x*")) == "<strong>Type:</strong> <code>id</code> <em>x</em>"
+    with pytest.raises(ValueError):  # a renderer that hands Markdown the converter does not know fails loudly
+        md.inline_html(Md("[a [b]](c)"))

@@ -80,7 +80,7 @@ def render_all(catalog: Catalog) -> dict[str, str]:
         out += f"# What changed in {year}\n\n" + nav
         out += text(f"{len(rows)} recorded events, in: {', '.join(touched)}.") + "\n\n"
         # The table stays out of the search index: a year page should not outrank an instrument's own page.
-        out += '<div class="sortable" data-search-exclude markdown>\n\n'
+        out += '<div class="sortable" data-search-exclude>\n\n'
         out += md.table(["Date", "Instrument", "State", "Event"], rows)
         out += "\n</div>\n\n" + nav
         pages[f"{year}.md"] = out

@@ -38,7 +38,7 @@ def instrument_table(instruments: list[Instrument]) -> str:
         return "No instruments in this section yet.\n"
     rows = [_row(i) for i in sorted(instruments, key=lambda i: i.short_name.casefold())]
     # page-wide (tables.css): the list takes the whole screen, so every column shows at 1400 px.
-    return '<div class="sortable page-wide" markdown>\n\n' + md.table(_HEADERS, rows) + "\n</div>\n"
+    return '<div class="sortable page-wide">\n\n' + md.table(_HEADERS, rows) + "\n</div>\n"
 
 
 def render_index(catalog: Catalog) -> str:

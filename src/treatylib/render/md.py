@@ -6,6 +6,7 @@ is not `Md` (markup we wrote) is escaped, so a renderer that forgets shows text,
 from __future__ import annotations
 
 import json
+import re
 from urllib.parse import quote
 
 from .. import states
@@ -44,10 +45,42 @@ KIND_PLURALS = {
 
 
 def table(headers: list[object], rows: list[list[object]]) -> Md:
-    """A Markdown table; every cell that is not `Md` is escaped as text."""
-    lines = ["| " + " | ".join(text(h) for h in headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
-    lines += ["| " + " | ".join(text(c) for c in row) + " |" for row in rows]
-    return Md("\n".join(lines) + "\n")
+    """A table as a raw HTML block; every cell that is not `Md` is escaped as text.
+
+    HTML, not a Markdown table: Python-Markdown passes a raw block through instead of running its inline
+    patterns over every cell, which was most of the MkDocs build (state pages, year pages). The block
+    is what the `tables` extension would write, so Material styles and wraps it the same. Cells that
+    are `Md` may hold the inline Markdown our renderers write (see inline_html)."""
+    head = "".join(f"<th>{inline_html(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{inline_html(c)}</td>" for c in row) + "</tr>\n" for row in rows)
+    return Md(f"\n<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}</tbody>\n</table>\n\n")
+
+
+# The inline Markdown our own renderers put in table cells: links made by safe.internal / safe.link,
+# `code`, **strong** and *emphasis*. Data cannot produce any of them: safe.text turns [ ] ( * ` into character
+# references. A link to one of our pages (x.md, x.md#anchor) becomes the page MkDocs writes (x.html).
+_OWN_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]*)\)")
+_STRONG = re.compile(r"\*\*([^*]+)\*\*")
+_EMPHASIS = re.compile(r"(?<![*\w])\*([^*\s][^*]*)\*(?![*\w])")
+_CODE = re.compile(r"`([^`]+)`")
+_PAGE = re.compile(r"^(?![a-z][a-z0-9+.-]*:)([^#]*)\.md(#.*)?$")
+
+
+def _href(target: str) -> str:
+    page = _PAGE.match(target)
+    return f"{page.group(1)}.html{page.group(2) or ''}" if page else target
+
+
+def inline_html(cell: object) -> Md:
+    """A table cell as HTML: data escaped by safe.text; our own inline Markdown turned into its HTML."""
+    out = str(text(cell))
+    out = _OWN_LINK.sub(lambda m: f'<a href="{_href(m.group(2))}">{m.group(1)}</a>', out)
+    out = _CODE.sub(r"<code>\1</code>", out)
+    out = _STRONG.sub(r"<strong>\1</strong>", out)
+    out = _EMPHASIS.sub(r"<em>\1</em>", out)
+    if any(mark in out for mark in ("](", "**", "`")):
+        raise ValueError(f"Markdown left in a table cell: {out[:120]!r}")
+    return Md(out)
 
 
 def date_words(value: PartialDate | None, empty: str = "—") -> str:

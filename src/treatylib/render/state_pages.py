@@ -141,7 +141,7 @@ def _unsearched(block: str) -> str:
     tables would make each instrument's name match ~200 state pages and drown out its own page;
     the state is found by its name and other names (tags), its standing in the key instruments
     by the at-a-glance cards. The class lets the table drop its Kind column on a phone."""
-    return f'<div class="state-table" data-search-exclude markdown>\n\n{block}\n</div>\n\n'
+    return f'<div class="state-table" data-search-exclude>\n\n{block}\n</div>\n\n'
 
 
 def _link(inst: Instrument) -> Md:
@@ -179,7 +179,7 @@ def _table(catalog: Catalog, code: str) -> str:
     if closed_rows:
         name = states.name(code)
         out += (
-            '<details class="not-open" data-search-exclude markdown>\n'
+            '<details class="not-open" data-search-exclude>\n'
             f"<summary>Not open to {text(name)}: {len(closed_rows)} instruments</summary>\n\n"
             + md.table(["Instrument", "Kind", "Status", "Open to"], closed_rows)
             + "\n</details>\n\n"
@@ -227,7 +227,7 @@ def render_index(catalog: Catalog) -> str:
             ]
         )
     out += (
-        '<div class="sortable" data-search-exclude markdown>\n\n'
+        '<div class="sortable" data-search-exclude>\n\n'
         + md.table(["State", "Code", "Region", "Summary"], rows)
         + "\n</div>\n"
     )

@@ -99,7 +99,7 @@ def render(catalog: Catalog) -> str:
                 md.status_badge(catalog.entry(item.inst, act.state).status),
             ]
         )
-    out += '<div class="sortable" markdown>\n\n'
+    out += '<div class="sortable">\n\n'
     out += md.table(["Date (notice)", "State", "Instrument", "What", "Takes effect", "Standing now"], rows)
     out += "\n</div>\n\n"
     out += Md(

@@ -59,5 +59,5 @@ def render_universality(catalog: Catalog) -> str:
             [region, str(len(codes)), Md(", ".join(md.state_link(c) for c in codes))]
             for region, codes in sorted(outside.items())
         ]
-        out += "<div data-search-exclude markdown>\n\n" + md.table(["Region", "Count", "States"], rows) + "\n</div>\n\n"
+        out += "<div data-search-exclude>\n\n" + md.table(["Region", "Count", "States"], rows) + "\n</div>\n\n"
     return out
