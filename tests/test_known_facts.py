@@ -237,3 +237,41 @@ def test_hcoc_bounds_and_non_subscribers_from_the_2008_council_decision(load):
     (samoa,) = actions(hcoc, "WSM")
     assert samoa.date.text == "../2008-05-29"
     assert standing(hcoc, "WSM", dt.date(2008, 6, 1)).status == "member"
+
+
+def test_geneva_protocol_the_two_yemens_and_the_gdr_joined_by_the_austrian_notice_of_8_august_1989(load):
+    # Austria, BGBl. Nr. 412/1989 (Kundmachung of 8 August 1989): per French notifications, further states
+    # including "Deutsche Demokratische Republik", "Jemen" and "Demokratischer Jemen" had acceded or declared
+    # themselves bound; the notice gives no dates, so each row is dated as on or before that day.
+    from treatylib.status import standing
+
+    protocol = load("geneva-protocol")
+    for state in ("DDR", "YEM", "YMD"):
+        (act,) = actions(protocol, state)
+        assert act.date.text == "../1989-08-08" and act.source == "at-bgbl-1989-412", state
+    assert standing(protocol, "YMD", dt.date(1989, 8, 9)).status == "party"
+
+
+def test_seabed_and_ptbt_rows_of_the_gdr_and_south_yemen_are_dated_by_austrian_notices(load):
+    # Austria's RIS party lists: Seabed Treaty "Deutschland/DDR 370/1972", "Jemen/DVR 578/1986";
+    # PTBT "Deutschland/DDR 335/1972", "Jemen/DVR 174/1985".
+    expected = {("seabed", "DDR"): "../1972", ("seabed", "YMD"): "../1986"}
+    expected |= {("ptbt", "DDR"): "../1972", ("ptbt", "YMD"): "../1985"}
+    for (treaty, state), when in expected.items():
+        rows = [a for a in actions(load(treaty), state) if a.action == "became-party"]
+        assert [a.date.text for a in rows] == [when], (treaty, state)
+
+
+def test_outer_space_latvia_joined_in_may_2025_and_slovenia_by_2026(load):
+    # Xinhua from Riga (Jianghai Evening News, 25 May 2025): Latvia "正式加入" the treaty on the 23rd.
+    # UNOOSA status as at 1 January 2026 marks Slovenia R; its ratification law was promulgated on
+    # 28 December 2018 (Uradni list RS - MP 2/2019).
+    from treatylib.status import standing
+
+    ost = load("outer-space")
+    (latvia,) = actions(ost, "LVA")
+    assert latvia.date.text == "2025-05-23" and latvia.action == "became-party"
+    (slovenia,) = actions(ost, "SVN")
+    assert slovenia.date.text == "2018-12-28/2026-01-01" and slovenia.source == "unoosa-status-2026"
+    assert standing(ost, "SVN", dt.date(2026, 1, 1)).status == "party"
+    assert standing(ost, "LVA", dt.date(2025, 5, 22)).status != "party"
