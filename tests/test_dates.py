@@ -50,3 +50,13 @@ def test_a_bounded_date_counts_from_when_it_is_certain():
     act = Action("CAN", "admission", PartialDate.parse("../1974-08-22"), "s", role="member")
     assert derive([act], dt.date(1974, 8, 21)).status is None
     assert derive([act], dt.date(1974, 8, 22)).status == "member"
+
+
+def test_year_words_keep_the_range_and_the_doubt():
+    # A continuator's label names the year of the inherited act: "by 1989" must not read as "1989".
+    assert PartialDate.parse("1970-03-05").year_words() == "1970"
+    assert PartialDate.parse("../1989-08-08").year_words() == "by 1989"
+    assert PartialDate.parse("1996/2003").year_words() == "between 1996 and 2003"
+    assert PartialDate.parse("2003-01/2003-06").year_words() == "2003"
+    assert PartialDate.parse("1978~").year_words() == "about 1978"
+    assert PartialDate.parse("1990/..").year_words() == "1990 or later"

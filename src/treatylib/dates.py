@@ -108,6 +108,18 @@ class PartialDate:
             return f"{words} ({_QUALIFIER_WORDS[self.qualifier]})"
         return words
 
+    def year_words(self) -> str:
+        """The year alone, with the range or doubt still said: '1970', 'by 1989', 'between 1996 and 2003',
+        'about 1978'. A bare year from a 'by' date would read as the year of the act."""
+        if self.is_range:
+            if self.start and self.end:
+                same = self.start.year == self.end.year
+                return str(self.end.year) if same else f"between {self.start.year} and {self.end.year}"
+            return f"by {self.end.year}" if self.end else f"{self.start.year} or later"
+        if self.qualifier == "~":
+            return f"about {self.year}"
+        return f"{self.year} ({_QUALIFIER_WORDS[self.qualifier]})" if self.qualifier else str(self.year)
+
     def __str__(self) -> str:
         return self.text
 

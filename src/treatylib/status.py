@@ -134,7 +134,7 @@ class Status:
             )
         extras = []
         if self.via and self.date:
-            extras.append(f"as the {states.name(self.via)}, {self.date.year}")
+            extras.append(f"as the {states.name(self.via)}, {self.date.year_words()}")
         if self.disputed:
             extras.append("disputed")
         if self.suspended:
