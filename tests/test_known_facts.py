@@ -214,12 +214,29 @@ def test_pakistan_is_not_in_the_hcoc_by_its_cited_source(load):
     # A cited 'had not joined' beats 'not recorded', and the latest cited date is the one shown.
     from treatylib.status import standing
 
+    # The Wire's report of the MEA briefing of 2 June 2016: "China, Pakistan, Israel and Iran have not yet
+    # joined the voluntary regime" -- the latest source that speaks of Pakistan and Israel.
     hcoc = load("hcoc")
     pakistan = standing(hcoc, "PAK")
-    assert pakistan.status is None and pakistan.known_to.text == "2004-11"
-    assert pakistan.label == "Not joined (as of November 2004)"
-    assert {n.source for n in hcoc.not_joined if n.state == "PAK"} == {"gsn-2003", "mofa-jp-hcoc-3rd"}
+    assert pakistan.status is None and pakistan.known_to.text == "2016-06"
+    assert pakistan.label == "Not joined (as of June 2016)"
+    assert {n.source for n in hcoc.not_joined if n.state == "PAK"} == {"gsn-2003", "mofa-jp-hcoc-3rd", "wire-2016"}
     assert standing(hcoc, "IND").status == "member"
+    israel = standing(hcoc, "ISR")
+    assert israel.status is None and israel.label == "Not joined (as of June 2016)"
+
+
+def test_hcoc_latin_america_from_the_2021_issue_brief(load):
+    # HCoC Issue Brief "The HCoC and Latin America" (April 2021): "The remaining four non-subscribing
+    # states – Bolivia, Brazil, Cuba and Mexico"; every other Latin American state had subscribed by then.
+    from treatylib.status import standing
+
+    hcoc = load("hcoc")
+    for code in ("BOL", "BRA", "CUB", "MEX"):
+        assert standing(hcoc, code).label == "Not joined (as of April 2021)"
+    (venezuela,) = actions(hcoc, "VEN")
+    assert venezuela.date.text == "../2021-04" and venezuela.source == "hcoc-project-latam"
+    assert standing(hcoc, "PRY").status == "member"
 
 
 def test_hcoc_bounds_and_non_subscribers_from_the_2008_council_decision(load):
