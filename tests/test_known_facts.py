@@ -210,16 +210,38 @@ def test_dprk_npt_withdrawal_is_disputed_and_its_1993_notice_rescinded(load):
 def test_pakistan_is_not_in_the_hcoc_by_its_cited_source(load):
     # Global Security Newswire, 31 March 2003: China, North Korea, India and Pakistan "have refused to
     # join the code"; Japan's MFA on the 3rd Regular Meeting: in November 2004 North Korea, China, India,
-    # Pakistan, Iran and Iraq were not taking part. India subscribed on 1 June 2016 (138th).
-    # A cited 'had not joined' beats 'not recorded', and the latest cited date is the one shown.
+    # Pakistan, Iran and Iraq were not taking part. India subscribed on 1 June 2016 (138th). The Wire,
+    # June 2016: "China, Pakistan, Israel and Iran have not yet joined". German Federal Foreign Office,
+    # when the Code had 140 subscribers (2019): "Ägypten, Brasilien, China, Iran, Israel, Nordkorea,
+    # Pakistan und Saudi-Arabien ... haben ihn nicht gezeichnet". The latest cited date is the one shown.
     from treatylib.status import standing
 
     hcoc = load("hcoc")
     pakistan = standing(hcoc, "PAK")
-    assert pakistan.status is None and pakistan.known_to.text == "2004-11"
-    assert pakistan.label == "Not joined (as of November 2004)"
-    assert {n.source for n in hcoc.not_joined if n.state == "PAK"} == {"gsn-2003", "mofa-jp-hcoc-3rd"}
+    assert pakistan.status is None and pakistan.known_to.text == "2019"
+    assert pakistan.label == "Not joined (as of 2019)"
+    assert {n.source for n in hcoc.not_joined if n.state == "PAK"} == {
+        "gsn-2003",
+        "mofa-jp-hcoc-3rd",
+        "wire-2016",
+        "aa-hcoc",
+    }
     assert standing(hcoc, "IND").status == "member"
+    for code in ("ISR", "PRK", "IRN", "SAU"):
+        assert standing(hcoc, code).label == "Not joined (as of 2019)", code
+
+
+def test_hcoc_latin_america_from_the_2021_issue_brief(load):
+    # HCoC Issue Brief "The HCoC and Latin America" (April 2021): "The remaining four non-subscribing
+    # states – Bolivia, Brazil, Cuba and Mexico"; every other Latin American state had subscribed by then.
+    from treatylib.status import standing
+
+    hcoc = load("hcoc")
+    for code in ("BOL", "BRA", "CUB", "MEX"):
+        assert standing(hcoc, code).label == "Not joined (as of April 2021)"
+    (venezuela,) = actions(hcoc, "VEN")
+    assert venezuela.date.text == "../2021-04" and venezuela.source == "hcoc-project-latam"
+    assert standing(hcoc, "PRY").status == "member"
 
 
 def test_hcoc_bounds_and_non_subscribers_from_the_2008_council_decision(load):
@@ -230,8 +252,11 @@ def test_hcoc_bounds_and_non_subscribers_from_the_2008_council_decision(load):
     from treatylib.status import standing
 
     hcoc = load("hcoc")
-    egypt = standing(hcoc, "EGY")
-    assert egypt.status is None and egypt.label == "Not joined (as of 18 December 2008)"
+    algeria = standing(hcoc, "DZA")
+    assert algeria.status is None and algeria.label == "Not joined (as of 18 December 2008)"
+    # Egypt is also among the German Federal Foreign Office's non-subscribers of 2019: the later date shows.
+    assert standing(hcoc, "EGY").label == "Not joined (as of 2019)"
+    assert {n.source for n in hcoc.not_joined if n.state == "EGY"} == {"eu-council-2008-974", "aa-hcoc"}
     (bulgaria,) = actions(hcoc, "BGR")
     assert bulgaria.date.text == "../2008-12-18" and bulgaria.source == "eu-council-2008-974"
     (samoa,) = actions(hcoc, "WSM")
