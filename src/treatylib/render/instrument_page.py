@@ -339,18 +339,25 @@ def _said_outside(inst: Instrument) -> str:
     """On an incomplete list: the states a cited source says had not joined, and when."""
     if not inst.not_joined:
         return ""
+    # One row per statement: a source that names fourteen states says so once, not fourteen times.
+    said: dict[tuple, list[str]] = {}
+    for entry in inst.not_joined:
+        said.setdefault((entry.as_of.text, entry.note, entry.source), []).append(entry.state)
+    by_first_state = sorted(said.items(), key=lambda item: min(states.sort_key(c) for c in item[1]))
     rows = []
-    for entry in sorted(inst.not_joined, key=lambda n: states.sort_key(n.state)):
-        src = inst.source(entry.source)
-        rows.append(
-            [md.state_link(entry.state), md.date(entry.as_of), entry.note, link(src.title, src.url) if src else ""]
-        )
+    for (_, note, key), codes in by_first_state:
+        entry = next(n for n in inst.not_joined if n.state == codes[0] and n.note == note and n.source == key)
+        src = inst.source(key)
+        names = Md(", ".join(md.state_link(c) for c in sorted(codes, key=states.sort_key)))
+        rows.append([names, md.date(entry.as_of), note, link(src.title, src.url) if src else ""])
     heading = "Not joined, according to a source"
     intro = text(
-        "The list above is incomplete, so absence from it proves nothing; these sources say the state "
+        "The list above is incomplete, so absence from it proves nothing; these sources say the states "
         "had not joined by the date given."
     )
-    return f"### {heading}\n\n{intro}\n\n" + md.table(["State", "As of", "What the source says", "Source"], rows) + "\n"
+    return (
+        f"### {heading}\n\n{intro}\n\n" + md.table(["States", "As of", "What the source says", "Source"], rows) + "\n"
+    )
 
 
 def _sources(inst: Instrument) -> str:
