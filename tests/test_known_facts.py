@@ -237,3 +237,12 @@ def test_hcoc_bounds_and_non_subscribers_from_the_2008_council_decision(load):
     (samoa,) = actions(hcoc, "WSM")
     assert samoa.date.text == "../2008-05-29"
     assert standing(hcoc, "WSM", dt.date(2008, 6, 1)).status == "member"
+
+
+def test_zangger_members_dated_by_the_working_papers_they_cosponsored(load):
+    # NPT/CONF.2000/17 (18 April 2000) and NPT/CONF.2020/PC.II/WP.12 (13 March 2018) were submitted by
+    # the states "as members of the Zangger Committee": each bounds a joining date from above.
+    zangger = load("zangger")
+    for state, bound in (("ARG", "../2000-04-18"), ("UKR", "../2000-04-18"), ("KAZ", "../2018-03-13")):
+        (admission,) = actions(zangger, state)
+        assert admission.date.text == bound, state
