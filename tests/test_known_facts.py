@@ -246,3 +246,10 @@ def test_zangger_members_dated_by_the_working_papers_they_cosponsored(load):
     for state, bound in (("ARG", "../2000-04-18"), ("UKR", "../2000-04-18"), ("KAZ", "../2018-03-13")):
         (admission,) = actions(zangger, state)
         assert admission.date.text == bound, state
+
+
+def test_mtcr_turkey_joined_between_the_edinburgh_and_tokyo_plenaries(load):
+    # Edinburgh, 8-10 October 1996: 28 members, Brazil the newest; Tokyo, 4-6 November 1997: 29, Turkey
+    # "the most recent member, attending its first Plenary" (MTCR press releases).
+    (turkey,) = [a for a in actions(load("mtcr"), "TUR") if a.action == "admission"]
+    assert turkey.date.text == "1996-10-08/1997-11-04"
