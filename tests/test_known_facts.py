@@ -253,3 +253,11 @@ def test_mtcr_turkey_joined_between_the_edinburgh_and_tokyo_plenaries(load):
     # "the most recent member, attending its first Plenary" (MTCR press releases).
     (turkey,) = [a for a in actions(load("mtcr"), "TUR") if a.action == "admission"]
     assert turkey.date.text == "1996-10-08/1997-11-04"
+
+
+def test_open_skies_czech_and_slovak_successions_date_from_their_oscc_statements(load):
+    # OSCC Decision No. 1/02 (21 January 2002) recalls their statements as successor states of 3 May 1993.
+    open_skies = load("open-skies")
+    for state in ("CZE", "SVK"):
+        (succession,) = actions(open_skies, state)
+        assert succession.date.text == "1993-05-03" and succession.predecessor == "CSK", state
