@@ -261,3 +261,16 @@ def test_open_skies_czech_and_slovak_successions_date_from_their_oscc_statements
     for state in ("CZE", "SVK"):
         (succession,) = actions(open_skies, state)
         assert succession.date.text == "1993-05-03" and succession.predecessor == "CSK", state
+
+
+def test_protocol_ratifications_known_only_within_bounds(load):
+    # Each bound comes from a cited source: the Soviet decree of 29 January 1988 and the USSR's end
+    # (Rarotonga Protocol 3); Hansard of 26 March 2002 (Pelindaba Protocol II); OPANAL's memorandum of
+    # 7 February 1980 and the State Department's statement of 13 February 2017 (Tlatelolco Protocol I).
+    for ident, state, text in (
+        ("rarotonga-protocol-3", "SUN", "1988-01-29/1991-12-26"),
+        ("pelindaba-protocol-ii", "GBR", "../2002-03-26"),
+        ("tlatelolco-protocol-i", "USA", "1980-02-07/2017-02-13"),
+    ):
+        (ratification,) = [a for a in actions(load(ident), state) if a.action == "ratification"]
+        assert ratification.date.text == text, ident
