@@ -6,7 +6,7 @@ If one of these fails, either the data regressed or the world changed: check the
 import datetime as dt
 from pathlib import Path
 
-from treatylib.status import count_at_end, derive, roster
+from treatylib.status import count_at_end, counts, derive, roster
 
 TREATIES = Path(__file__).parents[1] / "treaties"
 
@@ -274,3 +274,15 @@ def test_protocol_ratifications_known_only_within_bounds(load):
     ):
         (ratification,) = [a for a in actions(load(ident), state) if a.action == "ratification"]
         assert ratification.date.text == text, ident
+
+
+def test_icsant_coverage_note_counts_match_the_list(load):
+    # The coverage note sets the list's own counts beside the running counts of Thailand's foreign ministry
+    # (116th party, 2 May 2019) and UNODC (the Congo the 123rd, 14 November 2023; 125th Mozambique,
+    # 25 September 2024); adding a missing deposit must update the note, which this test then flags.
+    icsant = load("icsant")
+    for day, parties in (("2019-05-02", 115), ("2023-11-14", 119), ("2024-09-25", 120), ("2025-05-16", 121)):
+        assert counts(icsant, dt.date.fromisoformat(day))["parties"] == parties, day
+    note = " ".join(icsant.coverage_note.split())
+    assert "the 116th State Party (this list has 115 that day)" in note
+    assert "the 123rd (this list has 119)" in note
