@@ -6,7 +6,7 @@ If one of these fails, either the data regressed or the world changed: check the
 import datetime as dt
 from pathlib import Path
 
-from treatylib.status import count_at_end, derive, roster
+from treatylib.status import count_at_end, counts, derive, roster
 
 TREATIES = Path(__file__).parents[1] / "treaties"
 
@@ -297,3 +297,52 @@ def test_outer_space_latvia_joined_in_may_2025_and_slovenia_is_not_guessed(load)
     assert latvia.date.text == "2025-05-23" and latvia.action == "became-party"
     assert actions(ost, "SVN") == [] or all(a.source != "unoosa-status-2026" for a in actions(ost, "SVN"))
     assert standing(ost, "LVA", dt.date(2025, 5, 22)).status != "party"
+
+
+def test_zangger_members_dated_by_the_working_papers_they_cosponsored(load):
+    # NPT/CONF.2000/17 (18 April 2000) and NPT/CONF.2020/PC.II/WP.12 (13 March 2018) were submitted by
+    # the states "as members of the Zangger Committee": each bounds a joining date from above.
+    zangger = load("zangger")
+    for state, bound in (("ARG", "../2000-04-18"), ("UKR", "../2000-04-18"), ("KAZ", "../2018-03-13")):
+        (admission,) = actions(zangger, state)
+        assert admission.date.text == bound, state
+
+
+def test_mtcr_turkey_joined_between_the_edinburgh_and_tokyo_plenaries(load):
+    # Edinburgh, 8-10 October 1996: 28 members, Brazil the newest; Tokyo, 4-6 November 1997: 29, Turkey
+    # "the most recent member, attending its first Plenary" (MTCR press releases).
+    (turkey,) = [a for a in actions(load("mtcr"), "TUR") if a.action == "admission"]
+    assert turkey.date.text == "1996-10-08/1997-11-04"
+
+
+def test_open_skies_czech_and_slovak_successions_date_from_their_oscc_statements(load):
+    # OSCC Decision No. 1/02 (21 January 2002) recalls their statements as successor states of 3 May 1993.
+    open_skies = load("open-skies")
+    for state in ("CZE", "SVK"):
+        (succession,) = actions(open_skies, state)
+        assert succession.date.text == "1993-05-03" and succession.predecessor == "CSK", state
+
+
+def test_protocol_ratifications_known_only_within_bounds(load):
+    # Each bound comes from a cited source: the Soviet decree of 29 January 1988 and the USSR's end
+    # (Rarotonga Protocol 3); Hansard of 26 March 2002 (Pelindaba Protocol II); OPANAL's memorandum of
+    # 7 February 1980 and the State Department's statement of 13 February 2017 (Tlatelolco Protocol I).
+    for ident, state, text in (
+        ("rarotonga-protocol-3", "SUN", "1988-01-29/1991-12-26"),
+        ("pelindaba-protocol-ii", "GBR", "../2002-03-26"),
+        ("tlatelolco-protocol-i", "USA", "1980-02-07/2017-02-13"),
+    ):
+        (ratification,) = [a for a in actions(load(ident), state) if a.action == "ratification"]
+        assert ratification.date.text == text, ident
+
+
+def test_icsant_coverage_note_counts_match_the_list(load):
+    # The coverage note sets the list's own counts beside the running counts of Thailand's foreign ministry
+    # (116th party, 2 May 2019) and UNODC (the Congo the 123rd, 14 November 2023; 125th Mozambique,
+    # 25 September 2024); adding a missing deposit must update the note, which this test then flags.
+    icsant = load("icsant")
+    for day, parties in (("2019-05-02", 115), ("2023-11-14", 119), ("2024-09-25", 120), ("2025-05-16", 121)):
+        assert counts(icsant, dt.date.fromisoformat(day))["parties"] == parties, day
+    note = " ".join(icsant.coverage_note.split())
+    assert "the 116th State Party (this list has 115 that day)" in note
+    assert "the 123rd (this list has 119)" in note
