@@ -62,9 +62,9 @@ def _row(inst: Instrument, item: Declaration) -> list[str]:
     return [_state(item.state), _kind(item), _when(item), text(item.summary), link(url, "Depositary's text")]
 
 
-def _table(inst: Instrument, items: list[Declaration]) -> str:
+def _table(inst: Instrument, items: list[Declaration], wrap: str | None = None) -> str:
     rows = [[safe.Md(cell) for cell in _row(inst, item)] for item in sorted(items, key=lambda d: d.sort_key)]
-    return md.table(HEADERS, rows)  # the cells were escaped as they were built
+    return md.table(HEADERS, rows, wrap)  # the cells were escaped as they were built
 
 
 def instrument_section(inst: Instrument) -> str:
@@ -94,7 +94,8 @@ def state_section(catalog: Catalog, code: str) -> str:
         items = [d for d in inst.declarations if code in (d.state, d.objects_to)]
         if items:
             heading = md.instrument_link(inst, "../instruments/")
-            parts.append(f"### {heading}\n\n{_table(inst, items)}\n")
+            # The class lets state.css fit these five-column tables to a phone.
+            parts.append(f"### {heading}\n\n{_table(inst, items, wrap='state-declarations')}\n")
     if not parts:
         return ""
     intro = (

@@ -83,8 +83,8 @@ def _lead(inst: Instrument, statuses: dict[str, Status]) -> str:
         ("Members and adherents", "members-and-adherents") if inst.is_regime else ("Participation", "participation")
     )
     return (
-        f'<p class="page-lead" markdown>{_count_line(inst, statuses)}, as of {md.date(inst.as_of)}. '
-        f"[{heading}: map, chart and every state](#{anchor})</p>\n\n"
+        f'<p class="page-lead">{md.inline_html(Md(_count_line(inst, statuses)))}, as of {md.date(inst.as_of)}. '
+        f'<a href="#{anchor}">{heading}: map, chart and every state</a></p>\n\n'
     )
 
 
@@ -330,7 +330,7 @@ def _participation(inst: Instrument, statuses: dict[str, Status], non_joined: li
         verb = "not members" if inst.is_regime else "have taken no action (never signed)"
         sentence = f"{len(non_joined)} UN member and observer states {verb}: {names}."
         if len(non_joined) > 20:  # a long list of names would make this page match every state's name
-            sentence = f"<div data-search-exclude markdown>\n\n{sentence}\n\n</div>"
+            sentence = f"<div data-search-exclude><p>{md.inline_html(Md(sentence))}</p></div>"
         out += f"### States that have not joined\n\n{sentence}\n\n"
     return out
 

@@ -44,16 +44,20 @@ KIND_PLURALS = {
 }
 
 
-def table(headers: list[object], rows: list[list[object]]) -> Md:
+def table(headers: list[object], rows: list[list[object]], wrap: str | None = None) -> Md:
     """A table as a raw HTML block; every cell that is not `Md` is escaped as text.
 
     HTML, not a Markdown table: Python-Markdown passes a raw block through instead of running its inline
     patterns over every cell, which was most of the MkDocs build (state pages, year pages). The block
     is what the `tables` extension would write, so Material styles and wraps it the same. Cells that
-    are `Md` may hold the inline Markdown our renderers write (see inline_html)."""
+    are `Md` may hold the inline Markdown our renderers write (see inline_html). wrap: a class for a
+    <div> around the table, for a stylesheet."""
     head = "".join(f"<th>{inline_html(h)}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{inline_html(c)}</td>" for c in row) + "</tr>\n" for row in rows)
-    return Md(f"\n<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}</tbody>\n</table>\n\n")
+    html = f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}</tbody>\n</table>"
+    if wrap:
+        html = f'<div class="{attr(wrap)}">\n{html}\n</div>'
+    return Md(f"\n{html}\n\n")
 
 
 # The inline Markdown our own renderers put in table cells: links made by safe.internal / safe.link,

@@ -95,8 +95,8 @@ def render(catalog: Catalog, code: str, beyond_treaties: str = "") -> str:
     out += _events(catalog, code)
     out += beyond_treaties
     declarations = state_section(catalog, code)
-    if declarations:  # wrapped for the stylesheet, which fits its tables to a phone
-        out += f'<div class="state-declarations" markdown>\n\n{declarations}\n</div>\n\n'
+    if declarations:
+        out += declarations + "\n"
     out += "Downloads: " + internal("CSV", f"../data/states/{code}.csv") + " · "
     out += internal("JSON", f"../data/states/{code}.json") + "\n\n"
     as_of = max((i.as_of for i in catalog.instruments), key=lambda d: d.sort_key)
