@@ -26,10 +26,15 @@ def test_no_html_page_is_over_150_kb(site):
 
 
 def test_status_cells_draw_the_badge_icons():
-    """The participation table's status cell carries the word; tables.css adds the badge's icon by class,
-    hidden from screen readers. Those icons must stay the ones md.status_badge writes elsewhere."""
+    """The participation table's status cells and every status badge carry the word; tables.css adds the
+    icon by class, hidden from screen readers. Those icons must stay status.ICONS, which the CLI, the
+    matrix and the exports use."""
     css = (Path(__file__).parents[1] / "docs" / "assets" / "css" / "tables.css").read_text(encoding="utf-8")
     for status, icon in ICONS.items():
         content = f'"{icon}\\00a0"'
-        rule = f'.pt-table td.status-{status or "none"}::before {{ content: {content}; content: {content} / ""; }}'
+        name = status or "none"
+        rule = (
+            f".pt-table td.status-{name}::before, .status.status-{name}::before "
+            f'{{ content: {content}; content: {content} / ""; }}'
+        )
         assert rule in css, rule
