@@ -297,3 +297,16 @@ def test_outer_space_latvia_joined_in_may_2025_and_slovenia_is_not_guessed(load)
     assert latvia.date.text == "2025-05-23" and latvia.action == "became-party"
     assert actions(ost, "SVN") == [] or all(a.source != "unoosa-status-2026" for a in actions(ost, "SVN"))
     assert standing(ost, "LVA", dt.date(2025, 5, 22)).status != "party"
+
+
+def test_cppnm_czechoslovakia_signed_and_ratified_by_the_czech_notice(load):
+    # Czech MFA notice 27/2007 Sb. m. s.: signed in Vienna on 14 September 1981; instrument of
+    # ratification deposited with the IAEA Director General on 23 April 1982. Austria's objection of
+    # 12 October 2001 (IAEA list of declarations) concerns Pakistan's declaration "at the time of its
+    # accession".
+    cppnm = load("cppnm")
+    acts = {a.action: a.date.text for a in actions(cppnm, "CSK")}
+    assert acts == {"signature": "1981-09-14", "ratification": "1982-04-23"}
+    (pakistan,) = actions(cppnm, "PAK")
+    assert pakistan.action == "accession" and pakistan.date.text == "../2001-10-12"
+    assert roster(cppnm)["CHE"].status == "party"
