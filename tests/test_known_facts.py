@@ -310,3 +310,18 @@ def test_cppnm_czechoslovakia_signed_and_ratified_by_the_czech_notice(load):
     (pakistan,) = actions(cppnm, "PAK")
     assert pakistan.action == "accession" and pakistan.date.text == "../2001-10-12"
     assert roster(cppnm)["CHE"].status == "party"
+
+
+def test_cppnm_amendment_deposits_dated_by_the_2016_us_statement_and_gsn(load):
+    # US National Security Advisor, 8 April 2016: "Today ... Nicaragua and Uruguay deposited their
+    # instruments of ratification"; Pakistan, Cameroon, Kuwait and others had "ratified ... just ahead
+    # of the Nuclear Security Summit". Global Security Newswire, 20 February 2014: "On Tuesday, Colombia
+    # turned over to the International Atomic Energy Agency ratification documents".
+    amendment = load("cppnm-amendment")
+    (uruguay,) = actions(amendment, "URY")
+    assert uruguay.action == "ratification" and uruguay.date.text == "2016-04-08"
+    (colombia,) = actions(amendment, "COL")
+    assert colombia.action == "ratification" and colombia.date.text == "2014-02-18"
+    for state in ("PAK", "CMR", "KWT", "MHL"):
+        (act,) = actions(amendment, state)
+        assert act.date.text == "../2016-04-08", state
