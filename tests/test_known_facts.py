@@ -325,3 +325,12 @@ def test_cppnm_amendment_deposits_dated_by_the_2016_us_statement_and_gsn(load):
     for state in ("PAK", "CMR", "KWT", "MHL"):
         (act,) = actions(amendment, state)
         assert act.date.text == "../2016-04-08", state
+
+
+def test_cppnm_dominican_republic_is_a_party_by_its_2014_amendment_deposit(load):
+    # IAEA, Treaty Event of 22 September 2014: the Dominican Republic "deposited his country's instrument
+    # of acceptance of the 2005 CPPNM Amendment"; only parties to the Convention can accept it.
+    cppnm = load("cppnm")
+    assert roster(cppnm)["DOM"].status == "party"
+    became = [a for a in actions(cppnm, "DOM") if a.action == "became-party"]
+    assert [a.date.text for a in became] == ["../2014-09-22"]
