@@ -310,6 +310,10 @@ def test_cppnm_czechoslovakia_signed_and_ratified_by_the_czech_notice(load):
     (pakistan,) = actions(cppnm, "PAK")
     assert pakistan.action == "accession" and pakistan.date.text == "../2001-10-12"
     assert roster(cppnm)["CHE"].status == "party"
+    # Japan's Science and Technology Agency (AEC monthly report, November 1988): the instrument of
+    # accession was deposited with the IAEA Director General on 28 October 1988.
+    (japan,) = actions(cppnm, "JPN")
+    assert japan.action == "accession" and japan.date.text == "1988-10-28"
 
 
 def test_cppnm_amendment_deposits_dated_by_the_2016_us_statement_and_gsn(load):
