@@ -329,6 +329,9 @@ def test_cppnm_amendment_deposits_dated_by_the_2016_us_statement_and_gsn(load):
     for state in ("PAK", "CMR", "KWT", "MHL"):
         (act,) = actions(amendment, state)
         assert act.date.text == "../2016-04-08", state
+    # Korean Foreign Ministry, 30 May 2014: instrument of ratification deposited "5월 29일자로".
+    (korea,) = actions(amendment, "KOR")
+    assert korea.action == "ratification" and korea.date.text == "2014-05-29"
 
 
 def test_cppnm_dominican_republic_is_a_party_by_its_2014_amendment_deposit(load):
