@@ -314,6 +314,10 @@ def test_cppnm_czechoslovakia_signed_and_ratified_by_the_czech_notice(load):
     # accession was deposited with the IAEA Director General on 28 October 1988.
     (japan,) = actions(cppnm, "JPN")
     assert japan.action == "accession" and japan.date.text == "1988-10-28"
+    # Liechtenstein Government reports to the Landtag: signed "am 13. Januar 1986" (BuA 1986/25);
+    # "hat das Übereinkommen am 25. November 1986 ratifiziert" (BuA 2009/34).
+    acts = {a.action: a.date.text for a in actions(cppnm, "LIE")}
+    assert acts == {"signature": "1986-01-13", "ratification": "1986-11-25"}
 
 
 def test_cppnm_amendment_deposits_dated_by_the_2016_us_statement_and_gsn(load):
