@@ -346,3 +346,51 @@ def test_icsant_coverage_note_counts_match_the_list(load):
     note = " ".join(icsant.coverage_note.split())
     assert "the 116th State Party (this list has 115 that day)" in note
     assert "the 123rd (this list has 119)" in note
+
+
+def test_cppnm_czechoslovakia_signed_and_ratified_by_the_czech_notice(load):
+    # Czech MFA notice 27/2007 Sb. m. s.: signed in Vienna on 14 September 1981; instrument of
+    # ratification deposited with the IAEA Director General on 23 April 1982. Austria's objection of
+    # 12 October 2001 (IAEA list of declarations) concerns Pakistan's declaration "at the time of its
+    # accession".
+    cppnm = load("cppnm")
+    acts = {a.action: a.date.text for a in actions(cppnm, "CSK")}
+    assert acts == {"signature": "1981-09-14", "ratification": "1982-04-23"}
+    (pakistan,) = actions(cppnm, "PAK")
+    assert pakistan.action == "accession" and pakistan.date.text == "../2001-10-12"
+    assert roster(cppnm)["CHE"].status == "party"
+    # Japan's Science and Technology Agency (AEC monthly report, November 1988): the instrument of
+    # accession was deposited with the IAEA Director General on 28 October 1988.
+    (japan,) = actions(cppnm, "JPN")
+    assert japan.action == "accession" and japan.date.text == "1988-10-28"
+    # Liechtenstein Government reports to the Landtag: signed "am 13. Januar 1986" (BuA 1986/25);
+    # "hat das Übereinkommen am 25. November 1986 ratifiziert" (BuA 2009/34).
+    acts = {a.action: a.date.text for a in actions(cppnm, "LIE")}
+    assert acts == {"signature": "1986-01-13", "ratification": "1986-11-25"}
+
+
+def test_cppnm_amendment_deposits_dated_by_the_2016_us_statement_and_gsn(load):
+    # US National Security Advisor, 8 April 2016: "Today ... Nicaragua and Uruguay deposited their
+    # instruments of ratification"; Pakistan, Cameroon, Kuwait and others had "ratified ... just ahead
+    # of the Nuclear Security Summit". Global Security Newswire, 20 February 2014: "On Tuesday, Colombia
+    # turned over to the International Atomic Energy Agency ratification documents".
+    amendment = load("cppnm-amendment")
+    (uruguay,) = actions(amendment, "URY")
+    assert uruguay.action == "ratification" and uruguay.date.text == "2016-04-08"
+    (colombia,) = actions(amendment, "COL")
+    assert colombia.action == "ratification" and colombia.date.text == "2014-02-18"
+    for state in ("PAK", "CMR", "KWT", "MHL"):
+        (act,) = actions(amendment, state)
+        assert act.date.text == "../2016-04-08", state
+    # Korean Foreign Ministry, 30 May 2014: instrument of ratification deposited "5월 29일자로".
+    (korea,) = actions(amendment, "KOR")
+    assert korea.action == "ratification" and korea.date.text == "2014-05-29"
+
+
+def test_cppnm_dominican_republic_is_a_party_by_its_2014_amendment_deposit(load):
+    # IAEA, Treaty Event of 22 September 2014: the Dominican Republic "deposited his country's instrument
+    # of acceptance of the 2005 CPPNM Amendment"; only parties to the Convention can accept it.
+    cppnm = load("cppnm")
+    assert roster(cppnm)["DOM"].status == "party"
+    became = [a for a in actions(cppnm, "DOM") if a.action == "became-party"]
+    assert [a.date.text for a in became] == ["../2014-09-22"]
