@@ -223,7 +223,7 @@ def test_page_is_a_timeline_grouped_by_year(sample):
     assert "What it is not: a sanctions database" in page.replace("**", "")
     assert "[Fixture notice A](https://example.org/notice-a)" in page
     assert "read via [Fixture archive copy](https://example.org/archive/notice-b)" in page
-    assert "**Delisted** 2025-01 (month only)" in page
+    assert "<strong>Delisted</strong> 2025-01 (month only)" in page
     html = _html(page)
     assert "<th>Entity (as published)</th>" in html
 

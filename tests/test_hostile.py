@@ -81,7 +81,16 @@ def _poison(value, key: str | None = None, counter: list[int] | None = None):
 
 
 def yamlio_date(value: str) -> bool:
-    return value[:4].isdigit() and set(value) <= set("0123456789-")
+    """A date in any form the schema takes, EDTF ranges and qualifiers included ('../2022', '1978~')."""
+    from treatylib.dates import PartialDate
+
+    if not (value[:4].isdigit() or value.startswith("..")):
+        return False
+    try:
+        PartialDate.parse(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _poison_data(data_dir: Path) -> None:
