@@ -264,6 +264,29 @@ def test_hcoc_bounds_and_non_subscribers_from_the_2008_council_decision(load):
     assert standing(hcoc, "WSM", dt.date(2008, 6, 1)).status == "member"
 
 
+def test_ukraine_subscribed_to_the_hcoc_in_march_2004_by_a_news_report(load):
+    # ghall.com.ua, 21 February 2020 (a news report, not an official source): "Украина присоединилась к
+    # этому документу в марте 2004 года". Month precision only; a member from then, not before.
+    from treatylib.status import standing
+
+    hcoc = load("hcoc")
+    (ukraine,) = actions(hcoc, "UKR")
+    assert ukraine.action == "subscription" and ukraine.date.text == "2004-03"
+    assert ukraine.source == "ghall-2020-som"
+    assert standing(hcoc, "UKR", dt.date(2004, 4, 1)).status == "member"
+    assert standing(hcoc, "UKR", dt.date(2003, 12, 31)).status != "member"
+
+
+def test_lesotho_subscribed_to_the_hcoc_in_2017_by_the_african_states_brief(load):
+    # HCoC Issue Brief "The HCoC and African States" (December 2020): "4 out of the 5 most recent HCoC
+    # subscribing states are African: Lesotho (2017), Togo (2019), Equatorial Guinea (2020) and Somalia (2020)".
+    hcoc = load("hcoc")
+    (lesotho,) = actions(hcoc, "LSO")
+    assert lesotho.date.text == "2017" and lesotho.source == "hcoc-project-africa"
+    (togo,) = actions(hcoc, "TGO")
+    assert togo.date.text == "2019"
+
+
 def test_geneva_protocol_the_two_yemens_and_the_gdr_joined_by_the_austrian_notice_of_8_august_1989(load):
     # Austria, BGBl. Nr. 412/1989 (Kundmachung of 8 August 1989): per French notifications, further states
     # including "Deutsche Demokratische Republik", "Jemen" and "Demokratischer Jemen" had acceded or declared
