@@ -404,3 +404,13 @@ def test_cppnm_deposits_dated_by_austrias_2012_notice(load):
         (act,) = actions(cppnm, state)
         assert act.action == "accession" and act.date.text == day, state
     assert standing(cppnm, "VNM", dt.date(2012, 10, 3)).status != "party"
+
+
+def test_cppnm_united_kingdom_signed_by_1980_and_ratified_in_1991(load):
+    # Hansard, written answer of 16 December 1980: "26 countries have so far signed the convention, including
+    # the United Kingdom". SI 1997/1765: the Convention "was ratified by the United Kingdom on 6th September 1991".
+    cppnm = load("cppnm")
+    acts = {a.action: a.date.text for a in actions(cppnm, "GBR")}
+    assert acts == {"signature": "../1980-12-16", "ratification": "1991-09-06"}
+    assert standing(cppnm, "GBR", dt.date(1991, 9, 5)).status == "signatory"
+    assert standing(cppnm, "GBR").status == "party"
