@@ -6,7 +6,7 @@ If one of these fails, either the data regressed or the world changed: check the
 import datetime as dt
 from pathlib import Path
 
-from treatylib.status import count_at_end, counts, derive, roster
+from treatylib.status import count_at_end, counts, derive, roster, standing
 
 TREATIES = Path(__file__).parents[1] / "treaties"
 
@@ -406,10 +406,30 @@ def test_cppnm_amendment_deposits_dated_by_the_2016_us_statement_and_gsn(load):
     assert korea.action == "ratification" and korea.date.text == "2014-05-29"
 
 
-def test_cppnm_dominican_republic_is_a_party_by_its_2014_amendment_deposit(load):
-    # IAEA, Treaty Event of 22 September 2014: the Dominican Republic "deposited his country's instrument
-    # of acceptance of the 2005 CPPNM Amendment"; only parties to the Convention can accept it.
+def test_cppnm_deposits_dated_by_austrias_2012_notice(load):
+    # Austria, BGBl. III Nr. 185/2012 (read in Global-Regulation's English translation): "Date of deposit
+    # of the instrument of ratification or instrument of accession": "Dominican Republic | April 30, 2009",
+    # "Viet Nam | October 4, 2012"; Jordan and Laos made declarations "On the occasion of the deposit of
+    # their instrument of accession". The Dominican Republic's acceptance of the Amendment at the IAEA
+    # Treaty Event of 22 September 2014 agrees that it was a party by then.
     cppnm = load("cppnm")
-    assert roster(cppnm)["DOM"].status == "party"
+    for state in ("DOM", "VNM"):
+        assert roster(cppnm)[state].status == "party", state
     became = [a for a in actions(cppnm, "DOM") if a.action == "became-party"]
-    assert [a.date.text for a in became] == ["../2014-09-22"]
+    assert [a.date.text for a in became] == ["2009-04-30"]
+    (vietnam,) = actions(cppnm, "VNM")
+    assert vietnam.action == "became-party" and vietnam.date.text == "2012-10-04"
+    for state, day in (("JOR", "2009-09-07"), ("LAO", "2010-09-29")):
+        (act,) = actions(cppnm, state)
+        assert act.action == "accession" and act.date.text == day, state
+    assert standing(cppnm, "VNM", dt.date(2012, 10, 3)).status != "party"
+
+
+def test_cppnm_united_kingdom_signed_by_1980_and_ratified_in_1991(load):
+    # Hansard, written answer of 16 December 1980: "26 countries have so far signed the convention, including
+    # the United Kingdom". SI 1997/1765: the Convention "was ratified by the United Kingdom on 6th September 1991".
+    cppnm = load("cppnm")
+    acts = {a.action: a.date.text for a in actions(cppnm, "GBR")}
+    assert acts == {"signature": "../1980-12-16", "ratification": "1991-09-06"}
+    assert standing(cppnm, "GBR", dt.date(1991, 9, 5)).status == "signatory"
+    assert standing(cppnm, "GBR").status == "party"
