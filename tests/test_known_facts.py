@@ -283,6 +283,15 @@ def test_lesotho_subscribed_to_the_hcoc_in_2017_by_the_african_states_brief(load
     assert togo.date.text == "2019"
 
 
+def test_saint_vincent_joined_the_hcoc_in_january_2020_by_the_hcoc_at_twenty_brief(load):
+    # HCoC Issue Brief "The HCoC at Twenty" (November 2022): "Saint Vincent and the Grenadines, which joined
+    # in January 2020".
+    hcoc = load("hcoc")
+    (svg,) = actions(hcoc, "VCT")
+    assert svg.date.text == "2020-01" and svg.source == "hcoc-project-twenty"
+    assert standing(hcoc, "VCT", dt.date(2020, 2, 1)).status == "member"
+
+
 def test_geneva_protocol_the_two_yemens_and_the_gdr_joined_by_the_austrian_notice_of_8_august_1989(load):
     # Austria, BGBl. Nr. 412/1989 (Kundmachung of 8 August 1989): per French notifications, further states
     # including "Deutsche Demokratische Republik", "Jemen" and "Demokratischer Jemen" had acceded or declared
