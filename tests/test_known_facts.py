@@ -292,6 +292,16 @@ def test_saint_vincent_joined_the_hcoc_in_january_2020_by_the_hcoc_at_twenty_bri
     assert standing(hcoc, "VCT", dt.date(2020, 2, 1)).status == "member"
 
 
+def test_south_africa_adheres_to_the_hcoc_by_its_own_trade_department(load):
+    # South African Department of Trade and Industry, undated non-proliferation page: "South Africa adheres to
+    # a number of international treaties, agreements and arrangements", the Hague Code of Conduct among them.
+    hcoc = load("hcoc")
+    (south_africa,) = actions(hcoc, "ZAF")
+    assert south_africa.action == "subscription" and south_africa.source == "dti-za-nonprolif"
+    assert south_africa.date is None
+    assert standing(hcoc, "ZAF").status == "member"
+
+
 def test_geneva_protocol_the_two_yemens_and_the_gdr_joined_by_the_austrian_notice_of_8_august_1989(load):
     # Austria, BGBl. Nr. 412/1989 (Kundmachung of 8 August 1989): per French notifications, further states
     # including "Deutsche Demokratische Republik", "Jemen" and "Demokratischer Jemen" had acceded or declared
