@@ -452,3 +452,10 @@ def test_cppnm_united_kingdom_signed_by_1980_and_ratified_in_1991(load):
     assert acts == {"signature": "../1980-12-16", "ratification": "1991-09-06"}
     assert standing(cppnm, "GBR", dt.date(1991, 9, 5)).status == "signatory"
     assert standing(cppnm, "GBR").status == "party"
+
+
+def test_cppnm_united_states_signed_in_1980_and_ratified_in_1982(load):
+    # Chapter 17 of a published collection (Project MUSE excerpt): "signed by the United States on March 3,
+    # 1980 ... The United States deposited its instrument of ratification December 13, 1982".
+    acts = {a.action: a.date.text for a in actions(load("cppnm"), "USA")}
+    assert acts == {"signature": "1980-03-03", "ratification": "1982-12-13"}
