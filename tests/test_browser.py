@@ -458,10 +458,10 @@ def test_state_pages_fit_a_phone_and_fold_what_is_not_open(browser, offline_site
             assert table["x"] + table["width"] <= 390, (code, table)
         folded = page.locator("details.not-open")
         assert not folded.evaluate("d => d.open")
-        assert not page.locator("details.not-open table").is_visible()
+        assert not page.locator("details.not-open ul").is_visible()
         page.locator("details.not-open summary").focus()
         page.keyboard.press("Enter")
-        assert folded.evaluate("d => d.open") and page.locator("details.not-open table").is_visible()
+        assert folded.evaluate("d => d.open") and page.locator("details.not-open ul").is_visible()
         tab.check()
     finally:
         tab.close()

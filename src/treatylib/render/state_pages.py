@@ -156,9 +156,7 @@ def _table(catalog: Catalog, code: str) -> str:
     for inst in sorted(catalog.instruments, key=lambda i: (i.kind in _REGIME_KINDS, i.short_name)):
         entry = catalog.entry(inst, code)
         if entry.status.status == "ineligible":
-            closed_rows.append(
-                [_link(inst), md.KIND_LABELS[inst.kind], md.status_badge(entry.status), _why_closed(inst)]
-            )
+            closed_rows.append(inst)
             continue
         # The label already says "as the Soviet Union" and when a treaty a state was bound by ended.
         ended = ""
@@ -177,12 +175,14 @@ def _table(catalog: Catalog, code: str) -> str:
     if open_rows:
         out += _unsearched(md.table(["Instrument", "Kind", "Status", "Since", "Not joined because"], open_rows))
     if closed_rows:
+        # A list, not a table: every row's status would read "Not open to it"; what differs is whom it is open to.
         name = states.name(code)
+        items = "".join(f"<li>{md.inline_html(_link(inst))} — {text(_why_closed(inst))}</li>" for inst in closed_rows)
         out += (
             '<details class="not-open" data-search-exclude>\n'
-            f"<summary>Not open to {text(name)}: {len(closed_rows)} instruments</summary>\n\n"
-            + md.table(["Instrument", "Kind", "Status", "Open to"], closed_rows)
-            + "\n</details>\n\n"
+            f"<summary>Not open to {text(name)}: {len(closed_rows)} instruments</summary>\n"
+            "<p>Each with the states it is open to.</p>\n"
+            f'<ul class="not-open-list">{items}</ul>\n</details>\n\n'
         )
     return out
 
