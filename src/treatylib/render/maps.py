@@ -62,7 +62,8 @@ def instrument_map(catalog: Catalog, inst: Instrument, anchor: str = "participat
         letters = {map_history.LETTERS[s]: words[s] for s in seen}
         data = (
             f' data-years="{first} {last}" data-apart="{" ".join(sorted(COUNTED_APART))}"'
-            f' data-words="{attr(json.dumps(letters, ensure_ascii=False, separators=(",", ":")))}"'
+            # Sorted: `seen` is a set; the same data must give the same page (serve rebuilds what changed).
+            f' data-words="{attr(json.dumps(letters, ensure_ascii=False, separators=(",", ":"), sort_keys=True))}"'
             f' data-names="{attr(json.dumps({c: states.name(c) for c in formers}, ensure_ascii=False))}"'
         )
     return Md(
