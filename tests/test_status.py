@@ -160,3 +160,15 @@ def test_consents_that_disagree_are_shown_as_such():
     assert status.status == "party" and status.consent_differs == ("accession", "ratification")
     assert "accession or ratification: the records differ" in status.label
     assert derive([act("ratification", "2002-12-13"), act("ratification", "2002-12-14")]).consent_differs == ()
+
+
+def test_timeline_is_counts_on_every_year_end_of_every_instrument(load):
+    """timeline() asks only the states whose standing can move in a year; on real data it must give
+    exactly what counts() gives when every state is asked (the chart shows it year by year)."""
+    from treatylib import paths
+    from treatylib.status import counts, timeline
+
+    for path in sorted(paths.TREATIES.glob("*.yaml")):
+        instrument = load(path.stem)
+        for day, tally in timeline(instrument):
+            assert tally == counts(instrument, day), (instrument.id, day)

@@ -363,10 +363,18 @@ def roster(instrument: Instrument, at: dt.date | None = None) -> dict[str, Statu
     """Every state with an act in the instrument, its own or one it continues, as states stood on
     `at`: former states included (as `former-state`), so a page can still say what they did."""
     at = at or instrument.as_of.latest
+    found = {code: standing(instrument, code, at) for code in _roster_codes(instrument)}
+    return {code: st for code, st in found.items() if _on_roster(st)}
+
+
+def _roster_codes(instrument: Instrument) -> list[str]:
     codes = set(instrument.actions_by_state())
     codes |= {states.get(c).continuator for c in codes if states.is_known(c) and states.get(c).continuator}
-    found = {code: standing(instrument, code, at) for code in sorted(codes)}
-    return {code: st for code, st in found.items() if st.status not in (None, "ineligible", "unknown") or st.deratified}
+    return sorted(codes)
+
+
+def _on_roster(status: Status) -> bool:
+    return status.status not in (None, "ineligible", "unknown") or status.deratified
 
 
 def counts(instrument: Instrument, at: dt.date | None = None) -> dict[str, int]:
@@ -375,10 +383,14 @@ def counts(instrument: Instrument, at: dt.date | None = None) -> dict[str, int]:
     A state that had ceased to exist by `at` (the USSR, the GDR) is not counted, as in every
     depositary's count: its continuator (Russia) carries its acts on, and successor states count
     by their own acts of succession. An instrument that has ended has no parties, only former ones."""
+    return _tally(roster(instrument, at))
+
+
+def _tally(found: dict[str, Status]) -> dict[str, int]:
     names = ("parties", "signatories", "members", "adherents", "withdrawn", "former_parties", "signed_not_bound")
     result = dict.fromkeys(names, 0)
     key = {"party": "parties", "member": "members", "adherent": "adherents", "withdrawn": "withdrawn"}
-    for code, status in roster(instrument, at).items():
+    for code, status in found.items():
         if code in COUNTED_APART:
             continue
         if status.status in key:
@@ -407,34 +419,56 @@ def count_at_end(instrument: Instrument) -> int | None:
 
 def timeline(instrument: Instrument) -> list[tuple[dt.date, dict[str, int]]]:
     """Counts at the end of each year from the first act, then on the as-of date: the last point
-    is the headline count by construction."""
+    is the headline count by construction.
+
+    Each year-end is counts() of that day, computed without asking every state again: a state's
+    standing can only move in a year in which one of its own dates falls (its acts, their effect or
+    rescission, its or its predecessor's end), or the instrument's (entry into force, end), when every
+    state is asked again. tests/test_status.py holds the result equal to counts() on every year-end."""
     # Open-ended ranges ('../1974') have no first day: start from the years that are known.
     dated = [dt.date(a.date.year, 1, 1) for a in instrument.participation if a.date]
     if not dated:
         return []
     as_of = instrument.as_of.latest
-    changed = _years_with_changes(instrument)
-    result, last = [], None
+    movers, everyone = _movers_by_year(instrument)
+    codes = _roster_codes(instrument)
+    result, last, standings = [], None, None
     for year in range(min(dated).year, as_of.year):
-        # Counts change only in a year when something happened; otherwise repeat the last ones.
-        last = counts(instrument, dt.date(year, 12, 31)) if last is None or year in changed else last
-        result.append((dt.date(year, 12, 31), last))
+        at = dt.date(year, 12, 31)
+        if standings is None or year in everyone:
+            standings = {code: standing(instrument, code, at) for code in codes}
+        elif year in movers:
+            standings.update({code: standing(instrument, code, at) for code in movers[year]})
+        else:  # nothing happened this year: repeat the last counts
+            result.append((at, last))
+            continue
+        last = _tally({code: st for code, st in standings.items() if _on_roster(st)})
+        result.append((at, last))
     return [*result, (as_of, counts(instrument, as_of))]
 
 
-def _years_with_changes(instrument: Instrument) -> set[int]:
-    years = set()
+def _change_years(when: PartialDate) -> set[int] | range:
+    # A range changes the counts in the year it becomes certain (see _happened_by).
+    return {when.latest.year} if when.is_range else range(when.earliest.year, when.latest.year + 1)
+
+
+def _movers_by_year(instrument: Instrument) -> tuple[dict[int, set[str]], set[int]]:
+    """For each year, the states whose standing may change in it; and the years in which every
+    state's may (the instrument entered into force or ended)."""
+    movers: dict[int, set[str]] = {}
     for act in instrument.participation:
-        for when in (act.date, act.effective, act.withdrawal_rescinded):
-            if when:  # a range changes the counts in the year it becomes certain
-                years.update({when.latest.year} if when.is_range else range(when.earliest.year, when.latest.year + 1))
         state = states.get(act.state) if states.is_known(act.state) else None
-        if state and state.ended:
-            years.add(int(state.ended[:4]))
+        who = {act.state} | ({state.continuator} if state and state.continuator else set())
+        for when in (act.date, act.effective, act.withdrawal_rescinded):
+            for year in _change_years(when) if when else ():
+                movers.setdefault(year, set()).update(who)
+        if state and state.ended:  # it becomes a former state; its continuator takes its acts on
+            movers.setdefault(int(state.ended[:4]), set()).update(who)
+    everyone: set[int] = set()
     for when in (instrument.entry_into_force, instrument.ended.date if instrument.ended else None):
         if when:
-            years.update(range(when.earliest.year, when.latest.year + 1))
-    return years
+            everyone.update(range(when.earliest.year, when.latest.year + 1))
+    return movers, everyone
 
 
 def nth_consent(instrument: Instrument, n: int) -> tuple[PartialDate | None, int]:

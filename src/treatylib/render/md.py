@@ -78,6 +78,8 @@ def _href(target: str) -> str:
 def inline_html(cell: object) -> Md:
     """A table cell as HTML: data escaped by safe.text; our own inline Markdown turned into its HTML."""
     out = str(text(cell))
+    if "[" not in out and "*" not in out and "`" not in out:
+        return Md(out)  # nothing to convert: most cells (data is escaped, so these are ours)
     out = _OWN_LINK.sub(lambda m: f'<a href="{_href(m.group(2))}">{m.group(1)}</a>', out)
     out = _CODE.sub(r"<code>\1</code>", out)
     out = _STRONG.sub(r"<strong>\1</strong>", out)

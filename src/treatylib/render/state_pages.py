@@ -195,8 +195,8 @@ def _events(catalog: Catalog, code: str) -> str:
     notable = {"withdrawal", "deratification", "suspension", "resumption"}
     rows = []
     for inst in catalog.instruments:
-        for act in inst.participation:
-            if act.state == code and act.action in notable:
+        for act in inst.actions_by_state().get(code, ()):
+            if act.action in notable:
                 when = act.effective if act.action == "withdrawal" and act.effective else act.date
                 what = act.action.replace("-", " ") + (" (disputed)" if act.disputed else "")
                 if act.action == "deratification":
