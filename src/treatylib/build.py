@@ -11,17 +11,15 @@ from __future__ import annotations
 import argparse
 import html
 import json
-import os
 import re
-import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from . import catalog_cache, designations, paths, site_build
 from .catalog import Catalog
+from .dates import PartialDate
 from .render import (
     changes,
     designations_page,
@@ -172,37 +170,36 @@ def _downloads_page(catalog: Catalog) -> str:
     return out
 
 
-def _copy_static(target: Path) -> None:
-    shutil.copytree(paths.DOCS, target, dirs_exist_ok=True)
-
-
 _TITLE = re.compile(r"^title: (\".*\")$", re.M)
 
 
-def _cite_every_page(staging: Path, catalog: Catalog) -> None:
-    """Give every page, generated or hand-written, a 'Cite this page' block with the data's as-of date."""
-    as_of = max((inst.as_of for inst in catalog.instruments), key=lambda d: d.sort_key)
-    for page in staging.rglob("*.md"):
-        text = page.read_text(encoding="utf-8")
-        if "## Cite this page" in text:
-            continue
-        rel = page.relative_to(staging).with_suffix(".html").as_posix()
-        match = _TITLE.search(text)
-        # Front matter holds the title HTML-escaped (see safe.plain); the citation shows it as text.
-        title = html.unescape(json.loads(match.group(1))) if match else "Arms Control Treaty Reference Library"
-        key = "acref-" + re.sub(r"[^a-z0-9]+", "-", rel.removesuffix(".html").lower()).strip("-")
-        page.write_text(text.rstrip("\n") + "\n\n" + cite_block(title, rel, as_of, key), encoding="utf-8")
+def _static_files() -> dict[str, bytes]:
+    """The hand-written docs (docs/): pages, stylesheets, scripts, vendored assets."""
+    return {p.relative_to(paths.DOCS).as_posix(): p.read_bytes() for p in paths.DOCS.rglob("*") if p.is_file()}
 
 
-def _sync(source: Path, target: Path, complete: bool = True) -> int:
-    """Make target hold exactly source's files (or, not `complete`, at least them); rewrite only files that changed."""
+def _with_citation(rel: str, text: str, as_of: PartialDate) -> str:
+    """A page, generated or hand-written, with its 'Cite this page' block and the data's as-of date."""
+    if "## Cite this page" in text:
+        return text
+    page = rel.removesuffix(".md") + ".html"
+    match = _TITLE.search(text)
+    # Front matter holds the title HTML-escaped (see safe.plain); the citation shows it as text.
+    title = html.unescape(json.loads(match.group(1))) if match else "Arms Control Treaty Reference Library"
+    key = "acref-" + re.sub(r"[^a-z0-9]+", "-", page.removesuffix(".html").lower()).strip("-")
+    return text.rstrip("\n") + "\n\n" + cite_block(title, page, as_of, key)
+
+
+def _sync(wanted: dict[str, bytes], target: Path, complete: bool = True) -> int:
+    """Make target hold exactly these files (or, not `complete`, at least them); rewrite only files that changed.
+
+    Each file is written under a temporary name and renamed over the old one, so a reader (MkDocs' watcher)
+    never sees half a file. Returns how many files were written or removed."""
     target.mkdir(parents=True, exist_ok=True)
-    wanted = {p.relative_to(source) for p in source.rglob("*") if p.is_file()}
     changed = 0
     for rel in sorted(wanted):
-        src, dst = source / rel, target / rel
-        data = src.read_bytes()
-        if dst.is_file() and dst.read_bytes() == data:
+        dst, data = target / rel, wanted[rel]
+        if dst.is_file() and dst.stat().st_size == len(data) and dst.read_bytes() == data:
             continue
         dst.parent.mkdir(parents=True, exist_ok=True)
         tmp = dst.with_name(f".{dst.name}.tmp")
@@ -210,7 +207,7 @@ def _sync(source: Path, target: Path, complete: bool = True) -> int:
         tmp.replace(dst)
         changed += 1
     for path in sorted(target.rglob("*"), reverse=True) if complete else ():
-        rel = path.relative_to(target)
+        rel = path.relative_to(target).as_posix()
         if path.is_file() and rel not in wanted:
             path.unlink()
             changed += 1
@@ -220,21 +217,17 @@ def _sync(source: Path, target: Path, complete: bool = True) -> int:
 
 
 def write_pages(rendered: dict[str, str], catalog: Catalog, out: Path, complete: bool = True) -> int:
-    """Stage the rendered files (with the static docs and 'Cite this page' blocks) and sync them into out.
+    """Add the static docs and 'Cite this page' blocks to the rendered files and sync them into out.
 
+    Everything is assembled in memory first, so a failure while rendering or citing leaves out untouched.
     complete: out then holds exactly these files plus the static ones; else only these are added or updated
     (make serve's early write of an edited instrument's page). Returns how many files changed."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=f"docs-{os.getpid()}-", dir=out.parent) as tmp:
-        staging = Path(tmp)
-        if complete:
-            _copy_static(staging)
-        for rel, text in rendered.items():
-            path = staging / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-        _cite_every_page(staging, catalog)
-        return _sync(staging, out, complete)
+    as_of = max((inst.as_of for inst in catalog.instruments), key=lambda d: d.sort_key)
+    wanted = _static_files() if complete else {}
+    wanted.update({rel: text.encode("utf-8") for rel, text in rendered.items()})
+    for rel in [rel for rel in wanted if rel.endswith(".md")]:
+        wanted[rel] = _with_citation(rel, wanted[rel].decode("utf-8"), as_of).encode("utf-8")
+    return _sync(wanted, out, complete)
 
 
 def generate(
