@@ -172,3 +172,19 @@ def test_timeline_is_counts_on_every_year_end_of_every_instrument(load):
         instrument = load(path.stem)
         for day, tally in timeline(instrument):
             assert tally == counts(instrument, day), (instrument.id, day)
+
+
+def test_the_latest_not_joined_statement_speaks_for_the_state(load):
+    """Several sources may say a state had not joined; its row shows the latest, whatever the file's order."""
+    from dataclasses import replace
+
+    from treatylib.status import standing
+
+    hcoc = load("hcoc")
+    said = [n for n in hcoc.not_joined if n.state == "PAK"]
+    assert len(said) > 1
+    latest = max(n.as_of.latest for n in said)
+    for order in (said, said[::-1]):
+        others = [n for n in hcoc.not_joined if n.state != "PAK"]
+        shuffled = replace(hcoc, not_joined=tuple(others + order))
+        assert standing(shuffled, "PAK").known_to.latest == latest

@@ -342,7 +342,8 @@ def standing(instrument: Instrument, code: str, at: dt.date | None = None) -> St
             return Status("ineligible")
         if instrument.participation_complete:
             return Status(None)
-        said = next((n for n in instrument.not_joined if n.state == code), None)
+        # The latest statement speaks for the state, whatever the order of the file.
+        said = max((n for n in instrument.not_joined if n.state == code), key=lambda n: n.as_of.latest, default=None)
         if said:  # a cited source says so, for its date: better than 'not recorded'
             return Status(None, known_to=said.as_of)
         return Status(None, known_to=instrument.complete_to) if instrument.complete_to else Status("unknown")
