@@ -144,8 +144,10 @@ def _count_line(inst: Instrument, statuses: dict[str, Status]) -> Md:
     line = "; ".join(count(s) for s in order if tally.get(s) or s in ("party", "member"))
     apart = [code for code in COUNTED_APART if statuses.get(code) and statuses[code].status == "party"]
     if apart:
-        line += ", and " + ", ".join(f"{states.name(c)} (acts in the name of the Republic of China)" for c in apart)
-    # Numbers and words of our own (roles are a schema enum): markup we wrote.
+        line += ", and " + ", ".join(
+            f"{text(states.name(c))} (acts in the name of the Republic of China)" for c in apart
+        )
+    # Numbers and words of our own (roles are a schema enum), the state name escaped: markup we wrote.
     return Md(line)
 
 
