@@ -455,7 +455,7 @@ def test_cppnm_united_kingdom_signed_by_1980_and_ratified_in_1991(load):
 
 
 def test_cppnm_united_states_signed_in_1980_and_ratified_in_1982(load):
-    # Chapter 17 of a published collection (Project MUSE excerpt): "signed by the United States on March 3,
+    # Chapter 17 of a book (ISBN 9780295801414; Project MUSE excerpt): "signed by the United States on March 3,
     # 1980 ... The United States deposited its instrument of ratification December 13, 1982".
     acts = {a.action: a.date.text for a in actions(load("cppnm"), "USA")}
     assert acts == {"signature": "1980-03-03", "ratification": "1982-12-13"}
