@@ -180,3 +180,17 @@ def test_tracker_and_year_pages_do_not_scroll_sideways(site, page_for, name, wid
     if name == "changes/2003.html":
         assert page.locator("nav.year-nav a[rel=prev]").first.get_attribute("href") == "2002.html"
         assert page.locator("nav.year-nav a[rel=next]").first.get_attribute("href") == "2004.html"
+
+
+def test_without_javascript_the_map_says_so(site, browser):
+    """mapyear.js draws the states; without it there is no empty globe but a line that says where the
+    facts are, and the legend keeps its counts."""
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto((site / "instruments" / "npt.html").resolve().as_uri())
+        assert not page.locator(".wm-figure svg.wm:not(.wm-swatch)").is_visible()
+        assert page.locator(".wm-noscript").is_visible()
+        assert page.locator('.wm-legend li[data-class="status-party"]').is_visible()
+    finally:
+        context.close()

@@ -4,7 +4,9 @@ each tracker answers its question, and the map's per-year statuses agree with st
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
+from html import unescape
 
 import pytest
 
@@ -134,26 +136,43 @@ def test_map_history_agrees_with_standing_every_year(catalog, inst_id):
                 assert standing(inst, code, dt.date(year, 12, 31)).status is None, (code, year)
 
 
+def _map_data(html: str) -> dict:
+    """The figure's data-map (worldmap.map_data): {"g": [[class, label, codes]], "y": {code: history}}."""
+    return json.loads(unescape(re.search(r'data-map="([^"]*)"', html).group(1)))
+
+
+def _class_of(data: dict, code: str) -> str:
+    return next(cls for cls, _, codes in data["g"] if code in codes.split())
+
+
 def test_npt_map_data_for_a_state_that_joined_in_the_1990s(catalog):
     html = maps.instrument_map(catalog, catalog.by_id["npt"])
-    south_africa = re.search(r'states/zaf\.html"(?: class="[^"]+")? data-y="([^"]+)"', html).group(1)
-    assert _decode_at(south_africa, 1980)[0] is None and _decode_at(south_africa, 1991)[0] == "party"
-    ukraine = re.search(r'states/ukr\.html"(?: class="[^"]+")? data-y="([^"]+)"', html).group(1)
-    assert _decode_at(ukraine, 1980) == ("party", "SUN")  # the Soviet Union's, while Ukraine was part of it
+    history = _map_data(html)["y"]
+    assert _decode_at(history["ZAF"], 1980)[0] is None and _decode_at(history["ZAF"], 1991)[0] == "party"
+    assert _decode_at(history["UKR"], 1980) == ("party", "SUN")  # the Soviet Union's, while Ukraine was part of it
     assert 'data-names="' in html and "Soviet Union" in html
 
 
 def test_mtcr_map_india_and_pakistan_differ(catalog):
-    html = maps.instrument_map(catalog, catalog.by_id["mtcr"])
-    # A state in the map's commonest class carries none: its group says it (render/worldmap.py).
-    common = re.search(r'<g class="wm-states ?([^"]*)"', html).group(1)
-    india = re.search(r'states/ind\.html"(?: class="([^"]+)")?', html).group(1) or common
-    pakistan = re.search(r'states/pak\.html"(?: class="([^"]+)")?', html).group(1) or common
-    assert india == "status-member" and pakistan == "status-none"
+    data = _map_data(maps.instrument_map(catalog, catalog.by_id["mtcr"]))
+    assert _class_of(data, "IND") == "status-member" and _class_of(data, "PAK") == "status-none"
+
+
+def test_map_agrees_with_the_catalog(catalog):
+    """Every state the map draws gets the class and the words of status.standing (through the catalog)."""
+    for inst in catalog.instruments:
+        data = _map_data(maps.instrument_map(catalog, inst))
+        drawn = {code: (cls, label) for cls, label, codes in data["g"] for code in codes.split()}
+        codes = set(worldmap.drawn_codes()) & set(catalog.state_codes) - set(worldmap.SOVEREIGN)
+        assert set(drawn) == codes, inst.id
+        for code in codes:
+            status = catalog.entry(inst, code).status
+            assert drawn[code] == (maps.css_class(status.status), status.label), (inst.id, code)
 
 
 def test_map_weight(catalog):
-    """Issue #16: no page over 150 KB; the map was 89-93 KB of every instrument page."""
+    """Issue #16: no page over 150 KB; the map was 89-93 KB of every instrument page, then 43 KB inline, and is
+    now its frame and statuses, the outlines being one shared script."""
     for inst_id in ("npt", "mtcr", "ctbt", "cfe"):
         size = len(maps.instrument_map(catalog, catalog.by_id[inst_id]).encode())
-        assert size < 66_000, (inst_id, size)
+        assert size < 16_000, (inst_id, size)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
+from html import escape
 
 import pytest
 
@@ -24,14 +25,43 @@ UN_MEMBERS = sorted(row["code"] for row in _regions() if row["un"] == "member")
 ALL_STATES = sorted(row["code"] for row in _regions())
 
 
-@pytest.fixture(scope="module")
-def full() -> str:
+MAPYEAR = worldmap.DATA.parent / "docs" / "assets" / "js" / "mapyear.js"
+
+
+def sample_figure(labels_extra: dict[str, str] | None = None, title: str = "Sample") -> str:
+    """A figure as maps.instrument_map writes one (frame, statuses), with a few statuses set."""
     fills = {code: "status-none" for code in ALL_STATES}
     fills.update({"IND": "status-member", "FRA": "status-party", "PAK": "status-signatory", "AND": "status-party"})
     labels = {code: "Not joined" for code in ALL_STATES}
-    labels.update({"IND": "Partner", "PAK": "Signatory"})
-    links = {code: f"../states/{code}/" for code in ALL_STATES}
-    return worldmap.world_map(fills, title="Sample", desc="A sample map.", links=links, labels=labels)
+    labels.update({"IND": "Partner", "PAK": "Signatory", **(labels_extra or {})})
+    data = worldmap.map_data(fills, labels, {"IND": "2016:m"}, "../states/")
+    shell = worldmap.map_shell(
+        title=title, desc="A sample map.", id_prefix="map-sample", classes=sorted(set(fills.values()))
+    )
+    return f'<div class="wm-figure" data-map="{escape(json.dumps(data), quote=True)}">{shell}</div>'
+
+
+def draw_in_chromium(browser, figure: str, rename: dict[str, str] | None = None) -> str:
+    """The <svg> as mapyear.js draws it from the shared outlines (worldmap.shapes_script), in Chromium.
+    rename: state code -> a name to put into the shared outlines first (as data/ could)."""
+    page = browser.new_page()
+    try:
+        page.set_content(f"<!doctype html><html><body>{figure}</body></html>")
+        page.add_script_tag(content=worldmap.shapes_script())
+        for code, name in (rename or {}).items():
+            page.evaluate(
+                "([code, name]) => window.treatyWorld.shapes.forEach(s => { if (s[0] === code) s[2] = name; })",
+                [code, name],
+            )
+        page.add_script_tag(content=MAPYEAR.read_text(encoding="utf-8"))
+        return page.evaluate("document.querySelector('svg.wm').outerHTML")
+    finally:
+        page.close()
+
+
+@pytest.fixture(scope="module")
+def full(browser) -> str:
+    return draw_in_chromium(browser, sample_figure())
 
 
 @pytest.fixture(scope="module")
@@ -40,19 +70,13 @@ def tree(full) -> ET.Element:
 
 
 def elements(tree: ET.Element) -> dict[str, list[ET.Element]]:
-    """state code -> the elements (<a> or <g>) drawn for it: its data-state, or for a link to "<code>.html"
-    the page's name (worldmap._code_in_href; mapyear.js reads it the same way)."""
+    """state code -> the elements (<a> or <g>) drawn for it (its data-state: the state whose status it shows)."""
     found: dict[str, list[ET.Element]] = {}
     for group in tree.iter(f"{SVG}g"):
         if (group.get("class") or "").split()[:1] not in (["wm-states"], ["wm-dots"]):
             continue
         for el in group:
-            href = el.get("{http://www.w3.org/1999/xlink}href") or ""
-            code = el.get("data-state") or (
-                href.rsplit("/", 1)[-1].removesuffix(".html").upper() if href.endswith(".html") else None
-            )
-            if code:
-                found.setdefault(code, []).append(el)
+            found.setdefault(el.get("data-state"), []).append(el)
     return found
 
 
@@ -108,7 +132,7 @@ def test_state_without_polygon_is_a_dot(tree):
     assert dot is not None and float(dot.get("r")) > 0
     assert andorra.get("class") == "status-party"
     # A link is a tab stop by itself (tests/test_maps_browser.py checks it in Chromium): no tabindex="-1".
-    assert andorra.get("tabindex") is None and andorra.get("{http://www.w3.org/1999/xlink}href") == "../states/AND/"
+    assert andorra.get("tabindex") is None and andorra.get("{http://www.w3.org/1999/xlink}href") == "../states/and.html"
 
 
 def test_tiny_polygon_gets_a_dot_too_but_one_tab_stop(tree):
@@ -134,6 +158,8 @@ def test_titles_and_accessible_names(tree):
     assert india.get("aria-label") is None
     greenland = [el for el in elements(tree)["DNK"] if el.find(f"{SVG}title").text.startswith("Greenland")]
     assert greenland and greenland[0].find(f"{SVG}title").text == "Greenland (Denmark): Not joined"
+    # The year control's data is on the state's own outline, not on a territory drawn in its status.
+    assert india.get("data-y") == "2016:m" and greenland[0].get("data-y") is None
 
 
 def test_patterns_for_statuses_other_than_solid(full, tree):
@@ -145,48 +171,39 @@ def test_patterns_for_statuses_other_than_solid(full, tree):
     css = (worldmap.DATA.parent / "docs" / "assets" / "css" / "map.css").read_text(encoding="utf-8")
     for cls in worldmap.PATTERNS:
         assert f".wm:not(.wm-small) .{cls} > path" in css and f"url(#wmp-{cls})" in css, cls
-    # A small map keeps a fill attribute per state (several small maps may share a page).
-    small = ET.fromstring(worldmap.world_map({"PAK": "status-signatory"}, title="t", small=True))
-    ref = elements(small)["PAK"][0].find(f"{SVG}path").get("fill")
-    assert ref and small.find(f".//{SVG}pattern[@id='{ref[5:-1]}']") is not None
     fra = elements(tree)["FRA"]  # France, New Caledonia, French Southern Territories
     assert len(fra) == 3
     assert all(el.find(f"{SVG}path").get("fill") is None for el in fra)  # parties are solid
 
 
-def test_hostile_text_is_escaped():
-    svg = worldmap.world_map(
-        {"FRA": "status-party"},
-        title=HOSTILE,
-        desc=HOSTILE,
-        labels={"FRA": HOSTILE},
-        names={"DEU": HOSTILE},
-        links={"FRA": 'x" onmouseover="alert(1)'},
-    )
-    assert "<script" not in svg and 'onmouseover="' not in svg
+def test_hostile_text_is_only_text(browser):
+    """Names (data/) and labels reach the map as text: the script sets them with textContent."""
+    figure = sample_figure({"FRA": HOSTILE}, title=HOSTILE)
+    svg = draw_in_chromium(browser, figure, rename={"DEU": HOSTILE})
     root = ET.fromstring(svg)
+    assert not list(root.iter(f"{SVG}script")) and "<script" not in svg
     assert root.find(f"{SVG}title").text == HOSTILE
-    fra = elements(root)["FRA"][0]
-    assert fra.find(f"{SVG}title").text == f"France: {HOSTILE}"
-    # One attribute value, not two attributes:
-    assert fra.get("{http://www.w3.org/1999/xlink}href") == 'x" onmouseover="alert(1)'
-    assert elements(root)["DEU"][0].find(f"{SVG}title").text == HOSTILE
+    assert elements(root)["FRA"][0].find(f"{SVG}title").text == f"France: {HOSTILE}"
+    assert elements(root)["DEU"][0].find(f"{SVG}title").text == f"{HOSTILE}: Not joined"
+    assert "<script" not in figure.split("<svg", 1)[0].replace("&lt;script", "")
     legend = worldmap.legend([("status-party", HOSTILE, 3)])
     assert "<script" not in legend
     ET.fromstring(legend)
 
 
 @pytest.mark.parametrize(
-    "kwargs",
+    "call",
     [
-        {"fills": {"FRA": 'x" onclick="y'}},
-        {"fills": {}, "links": {"FRA": "javascript:alert(1)"}},
-        {"fills": {}, "id_prefix": 'a"b'},
+        lambda: worldmap.map_data({"FRA": 'x" onclick="y'}, {}, {}, "../states/"),
+        lambda: worldmap.map_data({}, {}, {"FRA": "1968:p<x"}, "../states/"),
+        lambda: worldmap.map_data({}, {}, {}, "javascript:alert(1)//"),
+        lambda: worldmap.map_shell(title="t", desc="", id_prefix='a"b', classes=[]),
+        lambda: worldmap.map_shell(title="t", desc="", id_prefix="ok", classes=['x" onclick="y']),
     ],
 )
-def test_unsafe_classes_links_and_ids_are_refused(kwargs):
+def test_unsafe_classes_histories_links_and_ids_are_refused(call):
     with pytest.raises(ValueError):
-        worldmap.world_map(**{"title": "t", **kwargs})
+        call()
 
 
 def test_no_line_across_the_map_at_the_antimeridian(tree):
@@ -199,23 +216,11 @@ def test_no_line_across_the_map_at_the_antimeridian(tree):
             )  # under 0.3 of the width
 
 
-def test_highlight_and_small():
-    small = worldmap.world_map({"IND": "status-party"}, title="India", highlight="IND", small=True)
-    root = ET.fromstring(small)
-    (india,) = elements(root)["IND"]
-    assert "wm-hl" in india.get("class").split()
-    assert "wm-small" in root.get("class")
-    assert root.get("role") == "img"  # no links: one image, described by its title
-    # A highlighted state too small to find gets a locator ring.
-    tiny = ET.fromstring(worldmap.world_map({}, title="Malta", highlight="MLT", small=True))
-    assert tiny.find(f".//{SVG}circle[@class='wm-ring']") is not None
-
-
-def test_size(full):
-    size = len(full.encode())
-    assert size < 120_000, size
-    small = worldmap.world_map({}, title="t", small=True)
-    assert len(small.encode()) < size
+def test_size():
+    """Issue #16: the outlines are one shared script (cached once), and each page carries only its frame and
+    statuses: the inline map was 43 KB of each instrument page."""
+    assert len(worldmap.shapes_script().encode()) < 30_000
+    assert len(sample_figure().encode()) < 8_000
 
 
 def test_legend_shows_pattern_and_text():

@@ -76,6 +76,7 @@ def render_site(
         files[f"states/{code.lower()}.md"] = state_pages.render(catalog, code, _beyond_treaties(code, systems, listed))
     files["states/index.md"] = state_pages.render_index(catalog)
     files[worldmap.LOCATOR_FILE] = worldmap.locator_base()  # the world under every state page's locator
+    files[worldmap.SHAPES_FILE] = worldmap.shapes_script()  # the outlines every instrument map draws
     for name, text in changes.render_all(catalog).items():
         files[f"changes/{name}"] = text
     for name, text in trackers.render_all(catalog).items():  # a folder, so links read ../ like other pages

@@ -1,12 +1,20 @@
-/* The year control on an instrument's map (src/treatylib/render/maps.py).
+/* An instrument's map (src/treatylib/render/maps.py): draws its states, and drives its year control.
 
-   The map is drawn at build time with today's statuses. Each state whose status ever changed carries
+   Drawing: the outlines of every state are one shared script, assets/maps/world-shapes.js
+   (window.treatyWorld, render/worldmap.py shapes_script), loaded by each instrument page; the page's figure
+   carries its statuses in data-map (worldmap.map_data). Each state becomes a link to its page, named by its
+   <title> ("Afghanistan: Party"), with its status class and data-state="<code>". Names and labels are data:
+   they are only ever set as text (textContent), never as markup.
+
+   Year control: each state whose status ever changed carries
    data-y="1968:s 1970:p": its status (one letter, map_history.LETTERS) from the end of each year in which it
    changed, all derived at build time by treatylib.status.standing(); before the first entry it had not joined.
    This script only looks those up: it recolours the states, rewrites their hover and focus titles, and
-   updates the legend's counts. At the last year it puts back exactly what the build drew, so the counts
-   equal the page's headline. Without the script the control stays hidden and the map shows today.
-   Runs on every page Material's instant navigation loads (document$), and from file://. */
+   updates the legend's counts. At the last year it puts back exactly what the build gave, so the counts
+   equal the page's headline. Without the script the control stays hidden, and the map is not drawn (the
+   legend and the table carry the same facts).
+   Runs on every page Material's instant navigation loads (document$), from file://, and again when the
+   shared outlines arrive after this script (window.treatyMaps). */
 (function () {
   "use strict";
 
@@ -30,36 +38,61 @@
     return found;
   }
 
-  // A state's code: its data-state, or for a link to its page ("../states/afg.html") the page's name, which
-  // the build leaves out of data-state to save weight (render/worldmap.py, _code_in_href). Written back as
-  // data-state, so every state element answers the same selector once the page has loaded.
+  var SVG = "http://www.w3.org/2000/svg";
   var XLINK = "http://www.w3.org/1999/xlink";
-  function codeOf(el) {
-    var code = el.getAttribute("data-state");
-    if (code) return code;
-    var href = el.getAttributeNS(XLINK, "href") || el.getAttribute("href") || "";
-    var found = /([^\/]+)\.html$/.exec(href);
-    if (!found) return "";
-    el.setAttribute("data-state", found[1].toUpperCase());
-    return found[1].toUpperCase();
+
+  function make(tag, attrs) {
+    var el = document.createElementNS(SVG, tag);
+    Object.keys(attrs).forEach(function (name) { el.setAttribute(name, attrs[name]); });
+    return el;
   }
 
-  // A state drawn in the map's commonest class carries none of its own: its group has it (render/worldmap.py).
-  // Written back here, so that each state has its one status class to change.
-  function giveClass(el) {
-    var own = el.getAttribute("class") || "";
-    if (/(^| )(status-|wm-nodata)/.test(own)) return;
-    var common = (el.parentNode.getAttribute("class") || "").split(" ").filter(function (c) {
-      return c && c !== "wm-states" && c !== "wm-dots";
+  // Draws the figure's states into its empty <svg> once the outlines are here; true when drawn.
+  function draw(figure) {
+    var svg = figure.querySelector("svg.wm");
+    if (!svg) return false;
+    if (svg.getAttribute("data-drawn")) return true;
+    var world = window.treatyWorld;
+    if (!world) return false; // world-shapes.js calls window.treatyMaps once it has loaded
+    var data = JSON.parse(figure.getAttribute("data-map"));
+    var groupOf = {};
+    data.g.forEach(function (group) {
+      group[2].split(" ").forEach(function (code) { groupOf[code] = group; });
     });
-    if (common.length) el.setAttribute("class", common.concat(own ? [own] : []).join(" "));
-  }
-
-  function nameStates() {
-    document.querySelectorAll("svg.wm .wm-states > *, svg.wm .wm-dots > *").forEach(function (el) {
-      codeOf(el);
-      giveClass(el);
+    var paths = document.createDocumentFragment();
+    var dots = document.createDocumentFragment();
+    world.shapes.forEach(function (shape) {
+      var own = shape[0], code = shape[1], name = shape[2], d = shape[3], dot = shape[4];
+      // A territory (Greenland) shows its sovereign's status and links to its page, unless given its own.
+      var key = groupOf[own] ? own : (groupOf[code] ? code : null);
+      var group = key ? groupOf[key] : null;
+      function element(body, primary) {
+        var el;
+        if (group) {
+          // A link is a tab stop and its <title> its accessible name. A state with both a path and a dot
+          // is one tab stop: the dot repeats the link out of the tab order. xlink:href, not href: Material's
+          // instant navigation assigns el.href on every [href] element, which throws on an SVG <a>.
+          el = make("a", primary ? {} : { tabindex: "-1", "aria-hidden": "true" });
+          el.setAttributeNS(XLINK, "xlink:href", data.h + key.toLowerCase() + ".html");
+        } else {
+          el = make("g", {});
+        }
+        el.setAttribute("class", group ? group[0] : "wm-nodata");
+        el.setAttribute("data-state", key || code);
+        if (primary && own === code && data.y[code]) el.setAttribute("data-y", data.y[code]);
+        var title = make("title", {});
+        title.textContent = group && group[1] ? name + ": " + group[1] : name;
+        el.appendChild(title);
+        el.appendChild(body);
+        return el;
+      }
+      if (d) paths.appendChild(element(make("path", { d: d }), true));
+      if (dot) dots.appendChild(element(make("circle", { cx: dot[0], cy: dot[1], r: world.r }), !d));
     });
+    svg.querySelector(".wm-states").appendChild(paths);
+    svg.querySelector(".wm-dots").appendChild(dots);
+    svg.setAttribute("data-drawn", "1");
+    return true;
   }
 
   function setup(figure) {
@@ -186,9 +219,11 @@
   }
 
   function init() {
-    nameStates();
-    document.querySelectorAll(".wm-figure[data-years]").forEach(setup);
+    document.querySelectorAll(".wm-figure[data-map]").forEach(function (figure) {
+      if (draw(figure) && figure.hasAttribute("data-years")) setup(figure);
+    });
   }
+  window.treatyMaps = init;
 
   // Both: instant navigation swaps pages through document$, and a first load (from file:// too, where
   // document$ may not emit) is caught by the DOM event. setup() runs once per map.

@@ -4,9 +4,10 @@ Every state's colour, words and link come from status.standing (through the cata
 says what the table, the count and the exports say. The table stays the accessible alternative:
 a link before the map lets keyboard users skip its two hundred stops.
 
-An instrument's map also carries each state's status changes by year (map_history.py, from
-status.standing) and a year control that docs/assets/js/mapyear.js shows and drives; without the
-script the control stays hidden and the map shows today."""
+docs/assets/js/mapyear.js draws an instrument's map from the shared outlines (worldmap.shapes_script) and
+the page's statuses (worldmap.map_data). The map also carries each state's status changes by year
+(map_history.py, from status.standing) and a year control that the same script shows and drives. Without
+the script neither is drawn: the legend, its counts and the table say the same."""
 
 from __future__ import annotations
 
@@ -28,48 +29,64 @@ def css_class(status: str | None) -> str:
     return f"status-{status or 'none'}"
 
 
-def instrument_map(catalog: Catalog, inst: Instrument, anchor: str = "participation-table") -> Md:
+def instrument_map(
+    catalog: Catalog,
+    inst: Instrument,
+    anchor: str = "participation-table",
+    shapes_href: str = f"../{worldmap.SHAPES_FILE}",
+) -> Md:
+    """The instrument's map: its frame, its statuses and the shared outlines (shapes_href: that script's address
+    from the page), drawn by mapyear.js; then the legend with the counts, and who is not on the map."""
     # States only: a territory (Greenland) is drawn in its sovereign's colour by the map itself.
     codes = sorted(set(worldmap.drawn_codes()) & set(catalog.state_codes) - set(worldmap.SOVEREIGN))
     statuses = {code: catalog.entry(inst, code).status for code in codes}
-    fills = {code: css_class(st.status) for code, st in statuses.items()}
-    labels = {code: st.label for code, st in statuses.items()}
-    links = {code: f"../states/{code.lower()}.html" for code in codes}
     histories = {code: map_history.history(inst, code, st) for code, st in statuses.items()}
     # The legend counts what the headline counts: Taiwan is drawn, but counted apart.
     tally = Counter(st.status for code, st in statuses.items() if code not in COUNTED_APART)
     words = _words([*statuses.values(), *(st for changes in histories.values() for _, st, _ in changes)])
     seen = {*tally, *(st.status for changes in histories.values() for _, st, _ in changes)}
     items = [(css_class(s), words[s], tally.get(s, 0)) for s in _ORDER if s in seen]
-    svg = worldmap.world_map(
-        fills,
+    shell = worldmap.map_shell(
         title=f"{inst.short_name}: status of every state on the map",
         desc="Each state is coloured, and where needed patterned, by its status; the legend gives the counts "
         "and the table below lists every state.",
-        links=links,
-        labels=labels,
         id_prefix=f"map-{inst.id}",
-        history={code: map_history.encode(changes) for code, changes in histories.items() if changes},
-        more_classes=[css_class(s) for s in seen],
+        classes=[css_class(s) for s in seen],
+    )
+    drawing = worldmap.map_data(
+        {code: css_class(st.status) for code, st in statuses.items()},
+        {code: st.label for code, st in statuses.items()},
+        {code: map_history.encode(changes) for code, changes in histories.items() if changes},
+        "../states/",
     )
     skip = f'<a class="wm-skip" href="#{anchor}">Skip the map: go to the table</a>'
+    fallback = (
+        '<noscript><p class="wm-noscript">The map needs JavaScript. The legend below gives the counts, '
+        "and the table lists every state.</p></noscript>"
+    )
     years = [year for changes in histories.values() for year, _, _ in changes if year is not None]
     formers = sorted({who for changes in histories.values() for _, _, who in changes if who})
     first, last = (min(years), inst.as_of.latest.year) if years else (0, 0)
-    control, data = "", ""
+    control = ""
+    data = f' data-map="{attr(_json(drawing))}"'
     if first < last:
         control = _year_control(inst, first, last)
         letters = {map_history.LETTERS[s]: words[s] for s in seen}
-        data = (
+        data += (
             f' data-years="{first} {last}" data-apart="{" ".join(sorted(COUNTED_APART))}"'
             # Sorted: `seen` is a set; the same data must give the same page (serve rebuilds what changed).
-            f' data-words="{attr(json.dumps(letters, ensure_ascii=False, separators=(",", ":"), sort_keys=True))}"'
-            f' data-names="{attr(json.dumps({c: states.name(c) for c in formers}, ensure_ascii=False))}"'
+            f' data-words="{attr(_json(letters))}"'
+            f' data-names="{attr(_json({c: states.name(c) for c in formers}))}"'
         )
+    script = f'<script src="{attr(shapes_href)}"></script>'
     return Md(
-        f'\n<div class="wm-figure"{data}>\n{skip}\n{control}{svg}\n{worldmap.legend(items)}\n'
-        f"{_off_map(inst, set(codes))}</div>\n\n"
+        f'\n<div class="wm-figure"{data}>\n{skip}\n{fallback}\n{control}{shell}\n{worldmap.legend(items)}\n'
+        f"{_off_map(inst, set(codes))}</div>\n{script}\n\n"
     )
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 def _words(seen: list[Status]) -> dict[str | None, str]:
@@ -81,7 +98,7 @@ def _words(seen: list[Status]) -> dict[str | None, str]:
 
 
 def _year_control(inst: Instrument, first: int, last: int) -> str:
-    """A range input, hidden until mapyear.js shows it: without the script the map simply shows today."""
+    """A range input, hidden until mapyear.js shows it."""
     ident = f"map-{inst.id}-year"
     as_of = text(inst.as_of.human())
     return (

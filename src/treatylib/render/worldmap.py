@@ -1,4 +1,4 @@
-"""A world map drawn at build time as one inline SVG string, from vendored Natural Earth geometry.
+"""World maps from vendored Natural Earth geometry, projected at build time.
 
 Geometry: data/geo/countries-110m.json, the `world-atlas` 2.0.2 npm package's TopoJSON of Natural
 Earth's 1:110m Admin 0 countries (public domain; see data/geo/README.md). States absent from it
@@ -12,16 +12,20 @@ SVG: every state carries the CSS class it is given (e.g. "status-party") and
 docs/assets/css/map.css colours it for the light and the dark theme; classes listed in PATTERNS
 are also filled with a hatching or dot pattern, so status is not shown by colour alone.
 
-    svg = world_map({"IND": "status-member", "PAK": "status-none"}, title="MTCR: partners",
-                    desc="35 partners; the table below lists them.",
-                    labels={"IND": "Partner", "PAK": "Not a partner"},
-                    links={"IND": "../../states/IND/", "PAK": "../../states/PAK/"})
-    key = legend([("status-member", "Partner", 35), ("status-none", "Not a partner", 162)])
-    locator = world_map(fills, title="India", labels=labels, highlight="IND", small=True)
+Two kinds of map:
+- An instrument's full map: the states' outlines are one shared script (shapes_script, SHAPES_FILE); the
+  page holds the map's frame (map_shell) and its statuses (map_data), and docs/assets/js/mapyear.js draws
+  each state as a link to its page, named "Name: status", with data-state="<code>" for the year control.
 
-The page needs docs/assets/css/map.css (mkdocs.yml, extra_css). Every state's element carries
-data-state="<code>", so a script (a year control) can change its class without redrawing; a link to
-"<code>.html" (the state's page) carries it in its address instead, which mapyear.js reads back.
+      shell = map_shell(title="MTCR: partners", desc="...", id_prefix="map-mtcr", classes=["status-member"])
+      data = map_data({"IND": "status-member", "PAK": "status-none"}, {"IND": "Partner", "PAK": "Not joined"},
+                      {}, "../states/")
+      key = legend([("status-member", "Partner", 35), ("status-none", "Not joined", 162)])
+
+- A state page's locator: one shared image of the world (locator_base, LOCATOR_FILE) with the state drawn
+  over it (locator_overlay).
+
+The page needs docs/assets/css/map.css (mkdocs.yml, extra_css).
 """
 
 from __future__ import annotations
@@ -364,7 +368,6 @@ PATTERNS = {
     "status-ineligible": "vlines",
     "status-former-party": "vlines",
 }
-NO_DATA = "wm-nodata"
 
 
 @dataclass(frozen=True)
@@ -486,7 +489,7 @@ def _collate(name: str) -> str:
 
 
 def drawn_codes() -> set[str]:
-    """Codes that world_map() draws (as a path, a dot or both); a fill for any other code is ignored."""
+    """Codes that the maps draw (as a path, a dot or both); a status for any other code is not shown."""
     return {s.own for s in layout(False).shapes} | {s.code for s in layout(False).shapes}
 
 
@@ -508,19 +511,6 @@ def _classes(value: str) -> str:
     if not tokens or not all(_CLASS.match(t) for t in tokens):
         raise ValueError(f"not a CSS class name: {value!r}")
     return " ".join(tokens)
-
-
-def _code_in_href(href: str) -> str | None:
-    """ "AFG" for "../states/afg.html": the state a link names, which then needs no data-state (two hundred
-    of them were 4 KB of every instrument page). mapyear.js reads it back the same way."""
-    last = href.rsplit("/", 1)[-1]
-    return last.removesuffix(".html").upper() if last.endswith(".html") else None
-
-
-def _href(value: str) -> str:
-    if re.match(r"^\s*(javascript|data|vbscript):", value, re.IGNORECASE):
-        raise ValueError(f"refusing link {value!r}")
-    return escape(value, quote=True)
 
 
 def _pattern_defs(
@@ -555,128 +545,78 @@ def _prefix(*parts: object) -> str:
     return "wm" + hashlib.sha1(repr(parts).encode()).hexdigest()[:6]
 
 
-def world_map(
-    fills: Mapping[str, str],
-    *,
-    title: str,
-    desc: str = "",
-    links: Mapping[str, str] | None = None,
-    labels: Mapping[str, str] | None = None,
-    names: Mapping[str, str] | None = None,
-    highlight: str | None = None,
-    small: bool = False,
-    patterns: Mapping[str, str] = PATTERNS,
-    id_prefix: str | None = None,
-    history: Mapping[str, str] | None = None,
-    more_classes: Iterable[str] = (),
-) -> str:
-    """The world as one inline <svg>, each state coloured by its CSS class.
+# The full map's outlines live in one shared script (SHAPES_FILE) that every instrument page loads; the page
+# itself carries only the map's frame (map_shell) and its statuses (map_data), and docs/assets/js/mapyear.js
+# draws the states. Inline, the same outlines and names were 43 KB and 600 elements of each of 51 instrument
+# pages: the three over 150 KB (issue #16), and a sixth of everything MkDocs parses.
+SHAPES_FILE = "assets/maps/world-shapes.js"
 
-    fills: ISO 3166-1 alpha-3 code -> CSS class(es), e.g. {"IND": "status-none"}; states not in it
-        get "wm-nodata". Dependent territories take their sovereign's (see SOVEREIGN).
-    title, desc: the map's accessible name and description.
-    links: code -> href; a linked state is a focusable <a> with an aria-label.
-    Each state's element carries data-state="<code>" (the code whose status it shows), for scripts that
-    restyle the map, e.g. for another year.
-    labels: code -> status wording; each state's tooltip and accessible name is "Name: label".
-    names: code -> name, overriding the project's state names (treatylib.states.name).
-    highlight: a code to outline (a state page's locator map); small states also get a ring.
-    small: a compact map (coarser outlines, bigger dots) for small display sizes.
-    patterns: CSS class -> pattern kind drawn over its colour (default PATTERNS).
-    id_prefix: prefix for the ids inside the SVG; by default a hash of the inputs, so that two
-        different maps on one page do not share ids.
-    history: code -> the state's status changes by year ("1968:s 1970:p", see maps.py), written as data-y on
-        the state's own element for docs/assets/js/mapyear.js; more_classes: classes a script may give a
-        state (another year's statuses), so their patterns are defined too.
-    All text is XML-escaped; class names are checked and links with script schemes refused.
-    """
-    links, labels, names, history = links or {}, labels or {}, names or {}, history or {}
-    geo = layout(small)
-    prefix = id_prefix or _prefix(sorted(fills.items()), title, highlight, small)
-    if not _CLASS.match(prefix):
-        raise ValueError(f"bad id prefix {prefix!r}")
 
-    def lookup(table: Mapping[str, str], shape: Shape) -> str | None:
-        return table.get(shape.own) or (table.get(shape.code) if shape.code != shape.own else None)
-
-    rows = []
-    for shape in geo.shapes:
-        cls = _classes(lookup(fills, shape) or NO_DATA)
-        name = names.get(shape.own) or shape.name
-        label = lookup(labels, shape)
-        text = escape(f"{name}: {label}" if label else name, quote=True)
-        rows.append((shape, cls, text, lookup(links, shape)))
-    wanted = [cls for _, cls, _, _ in rows] + [_classes(cls) for cls in more_classes]
-    # Full maps: patterns by class from map.css (fixed ids: one full map per page). Small maps keep attributes.
-    defs, refs = _pattern_defs(wanted, prefix, patterns, geo.factor, by_css=not small)
-
-    # The commonest class, when it is a plain colour (no pattern), is said once on the two groups and inherited
-    # (SVG fill inherits); a state with it carries no class of its own: 4 KB of an instrument page.
-    # mapyear.js writes it back onto each such state, so scripts and their tests see one class per state.
-    counts: dict[str, int] = {}
-    for _, cls, _, _ in rows:
-        counts[cls] = counts.get(cls, 0) + 1
-    common = max(counts, key=lambda c: counts[c]) if counts else ""
-    if not common or any(c in patterns for c in common.split()):
-        common = ""
-
-    def element(shape: Shape, cls: str, text: str, href: str | None, body: str, primary: bool) -> str:
-        hl = " wm-hl" if shape.own == highlight else ""
-        if cls == common:
-            cls, hl = hl.strip(), ""
-        attr_cls = f' class="{cls}{hl}"' if cls or hl else ""
-        changes = history.get(shape.code) if primary and shape.own == shape.code else None
-        if changes and not _HISTORY.match(changes):
-            raise ValueError(f"not a status history: {changes!r}")
-        data = f' data-y="{changes}"' if changes else ""
-        if href:
-            # A link is a tab stop by itself and its <title> is its accessible name (SVG-AAM), so neither
-            # tabindex="0" nor a repeated aria-label is written: a tenth of the map's weight. A state with both a
-            # path and a dot is one tab stop: the dot repeats the path's link, out of the tab order.
-            extra = "" if primary else ' tabindex="-1" aria-hidden="true"'
-            state = "" if _code_in_href(href) == shape.code else f' data-state="{shape.code}"'
-            return (
-                # xlink:href, not href: Material's instant navigation assigns `el.href` on every [href]
-                # element it rewrites, which throws on an SVG <a> (its href is read-only).
-                f'<a xlink:href="{_href(href)}"{attr_cls}{state}{data}{extra}><title>{text}</title>{body}</a>'
-            )
-        return f'<g{attr_cls} data-state="{shape.code}"{data}><title>{text}</title>{body}</g>'
-
-    paths, dots, tail = [], [], []
+def shapes_script() -> str:
+    """window.treatyWorld: the full map's states in keyboard order (by name), each as [own code, the code whose
+    status it shows (DNK for Greenland), name, path data, dot centre or 0], and the dot radius, all in the
+    map's 1/factor units. The script then asks mapyear.js to draw, if that has loaded first."""
+    geo = layout(False)
     f = geo.factor
-    r = f"{DOT_R[small] * f:g}"
-    for shape, cls, text, href in rows:
-        fill = refs.get(cls, "")
-        target = tail if shape.own == highlight else paths
-        if shape.d:
-            target.append(element(shape, cls, text, href, f'<path{fill} d="{shape.d}"/>', True))
-        if shape.dot:
-            x, y = (round(v * f) for v in shape.centre)
-            dots.append(element(shape, cls, text, href, f'<circle{fill} cx="{x}" cy="{y}" r="{r}"/>', not shape.d))
-    ring = ""
-    hl_shapes = [s for s in geo.shapes if s.own == highlight]
-    if hl_shapes and hl_shapes[0].area < RING_AREA:
-        shape = hl_shapes[0]
-        x, y = shape.centre
-        ring = f'<circle class="wm-ring" cx="{round(x * f)}" cy="{round(y * f)}" r="{DOT_R[small] * 3 * f:g}"/>'
-
-    role = 'role="group"' if links else 'role="img"'
-    ids = f"{prefix}-t" + (f" {prefix}-d" if desc else "")
+    shapes = [
+        [s.own, s.code, s.name, s.d, [round(s.centre[0] * f), round(s.centre[1] * f)] if s.dot else 0]
+        for s in geo.shapes
+    ]
+    world = {"r": float(f"{DOT_R[False] * f:g}"), "shapes": shapes}
+    # ensure_ascii: the file is plain ASCII whatever the page's encoding; names are data and the script
+    # writes them as text (textContent), never as markup.
+    body = json.dumps(world, ensure_ascii=True, separators=(",", ":"))
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
-        f'class="wm{" wm-small" if small else ""}" '
-        f'viewBox="0 0 {geo.width} {geo.height:g}" width="100%" {role} aria-labelledby="{ids}" fill-rule="evenodd">'
-        f'<title id="{prefix}-t">{escape(title)}</title>'
-        + (f'<desc id="{prefix}-d">{escape(desc)}</desc>' if desc else "")
-        + (f"<defs>{defs}</defs>" if defs else "")
-        + (f'<g transform="scale({1 / f:g})">' if f != 1 else "<g>")
-        + f'<path class="wm-sphere" d="{geo.sphere}"/>'
-        + f'<g class="wm-states{" " + common if common else ""}">{"".join(paths + tail)}</g>'
-        + f'<g class="wm-dots{" " + common if common else ""}">{"".join(dots)}</g>'
-        + ring
-        + "</g>"
-        + "</svg>"
+        "/* Generated by treatylib (render/worldmap.py, shapes_script). The world map's states; mapyear.js\n"
+        "   draws them into each instrument page's map with that page's statuses. */\n"
+        f"window.treatyWorld = {body};\n"
+        "if (window.treatyMaps) window.treatyMaps();\n"
     )
+
+
+def map_shell(*, title: str, desc: str, id_prefix: str, classes: Iterable[str]) -> str:
+    """The full map's frame as an inline <svg>: its accessible name and description, the patterns for the status
+    classes that it may show (`classes`, today's and other years'), the globe's outline, and the two empty
+    groups that mapyear.js fills with the states (paths, then dots on top). Without the script the globe stays
+    empty; the legend, the counts and the table do not need it."""
+    if not _CLASS.match(id_prefix):
+        raise ValueError(f"bad id prefix {id_prefix!r}")
+    geo = layout(False)
+    f = geo.factor
+    defs, _ = _pattern_defs([_classes(c) for c in classes], id_prefix, PATTERNS, f, by_css=True)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" class="wm" '
+        f'viewBox="0 0 {geo.width} {geo.height:g}" width="100%" role="group" '
+        f'aria-labelledby="{id_prefix}-t {id_prefix}-d" fill-rule="evenodd">'
+        f'<title id="{id_prefix}-t">{escape(title)}</title><desc id="{id_prefix}-d">{escape(desc)}</desc>'
+        + (f"<defs>{defs}</defs>" if defs else "")
+        + f'<g transform="scale({1 / f:g})"><path class="wm-sphere" d="{geo.sphere}"/>'
+        '<g class="wm-states"></g><g class="wm-dots"></g></g></svg>'
+    )
+
+
+def map_data(
+    fills: Mapping[str, str], labels: Mapping[str, str], history: Mapping[str, str], links: str
+) -> dict[str, object]:
+    """What mapyear.js needs to draw one map's states: {"g": [[class, label, "AFG ALB ..."], ...], "y": {code:
+    history}, "h": links}. States that share a class and a label share a group (a few groups per map, not two
+    hundred entries). A state in it is a link to links + its code in lower case + ".html", named by its
+    title ("Afghanistan: Party"); a drawn state outside it is "no data". A dependent territory takes its
+    sovereign's group (SOVEREIGN). history: code -> "1968:s 1970:p" (maps.py), drawn on the state's own path.
+    Class names and histories are checked here, so the script only ever sets what passed."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for code in sorted(fills):
+        groups.setdefault((_classes(fills[code]), labels.get(code, "")), []).append(code)
+    for code, changes in history.items():
+        if not _HISTORY.match(changes):
+            raise ValueError(f"not a status history for {code}: {changes!r}")
+    if not re.match(r"^(\.\./)*[a-z]+/$", links):
+        raise ValueError(f"not a relative folder: {links!r}")
+    return {
+        "g": [[cls, label, " ".join(codes)] for (cls, label), codes in groups.items()],
+        "y": dict(sorted(history.items())),
+        "h": links,
+    }
 
 
 def legend(
