@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from html import unescape
 
 import pytest
 
@@ -137,8 +136,8 @@ def test_map_history_agrees_with_standing_every_year(catalog, inst_id):
 
 
 def _map_data(html: str) -> dict:
-    """The figure's data-map (worldmap.map_data): {"g": [[class, label, codes]], "y": {code: history}}."""
-    return json.loads(unescape(re.search(r'data-map="([^"]*)"', html).group(1)))
+    """The figure's statuses (worldmap.map_data): {"g": [[class, label, codes]], "y": {code: history}}."""
+    return json.loads(re.search(r'<script type="application/json" class="wm-data">(.*?)</script>', html).group(1))
 
 
 def _class_of(data: dict, code: str) -> str:

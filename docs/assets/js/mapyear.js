@@ -2,7 +2,7 @@
 
    Drawing: the outlines of every state are one shared script, assets/maps/world-shapes.js
    (window.treatyWorld, render/worldmap.py shapes_script), loaded by each instrument page; the page's figure
-   carries its statuses in data-map (worldmap.map_data). Each state becomes a link to its page, named by its
+   carries its statuses in a JSON script element, script.wm-data (worldmap.map_data). Each state becomes a link to its page, named by its
    <title> ("Afghanistan: Party"), with its status class and data-state="<code>". Names and labels are data:
    they are only ever set as text (textContent), never as markup.
 
@@ -50,11 +50,11 @@
   // Draws the figure's states into its empty <svg> once the outlines are here; true when drawn.
   function draw(figure) {
     var svg = figure.querySelector("svg.wm");
-    if (!svg) return false;
+    if (!svg || !figure.querySelector("script.wm-data")) return false;
     if (svg.getAttribute("data-drawn")) return true;
     var world = window.treatyWorld;
     if (!world) return false; // world-shapes.js calls window.treatyMaps once it has loaded
-    var data = JSON.parse(figure.getAttribute("data-map"));
+    var data = JSON.parse(figure.querySelector("script.wm-data").textContent);
     var groupOf = {};
     data.g.forEach(function (group) {
       group[2].split(" ").forEach(function (code) { groupOf[code] = group; });
@@ -219,7 +219,7 @@
   }
 
   function init() {
-    document.querySelectorAll(".wm-figure[data-map]").forEach(function (figure) {
+    document.querySelectorAll(".wm-figure").forEach(function (figure) {
       if (draw(figure) && figure.hasAttribute("data-years")) setup(figure);
     });
   }

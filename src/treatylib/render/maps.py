@@ -19,7 +19,7 @@ from ..catalog import Catalog
 from ..model import Instrument
 from ..status import COUNTED_APART, Status, roster
 from . import map_history, worldmap
-from .safe import Md, attr, text
+from .safe import Md, attr, script_json, text
 
 # Legend order, and the word for each status.
 _ORDER = ("party", "member", "signatory", "adherent", "withdrawn", "former-party", None, "unknown", "ineligible")
@@ -67,12 +67,13 @@ def instrument_map(
     years = [year for changes in histories.values() for year, _, _ in changes if year is not None]
     formers = sorted({who for changes in histories.values() for _, _, who in changes if who})
     first, last = (min(years), inst.as_of.latest.year) if years else (0, 0)
-    control = ""
-    data = f' data-map="{attr(_json(drawing))}"'
+    control, data = "", ""
+    # The statuses as a JSON script element, not an attribute: attribute escaping doubled every quote's cost.
+    statuses_json = f'<script type="application/json" class="wm-data">{script_json(_json(drawing))}</script>'
     if first < last:
         control = _year_control(inst, first, last)
         letters = {map_history.LETTERS[s]: words[s] for s in seen}
-        data += (
+        data = (
             f' data-years="{first} {last}" data-apart="{" ".join(sorted(COUNTED_APART))}"'
             # Sorted: `seen` is a set; the same data must give the same page (serve rebuilds what changed).
             f' data-words="{attr(_json(letters))}"'
@@ -80,8 +81,8 @@ def instrument_map(
         )
     script = f'<script src="{attr(shapes_href)}"></script>'
     return Md(
-        f'\n<div class="wm-figure"{data}>\n{skip}\n{fallback}\n{control}{shell}\n{worldmap.legend(items)}\n'
-        f"{_off_map(inst, set(codes))}</div>\n{script}\n\n"
+        f'\n<div class="wm-figure"{data}>\n{statuses_json}\n{skip}\n{fallback}\n{control}{shell}\n'
+        f"{worldmap.legend(items)}\n{_off_map(inst, set(codes))}</div>\n{script}\n\n"
     )
 
 
