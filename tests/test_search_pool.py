@@ -35,7 +35,7 @@ def _build(tmp_path: Path, name: str, pool: str) -> tuple[bytes, str]:
         "markdown_extensions": ["attr_list", "tables", "toc"],
     }
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    env = {**os.environ, "TREATYLIB_SEARCH_POOL": pool}
+    env = {**os.environ, "TREATYLIB_PARALLEL": pool}
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-v"],
         cwd=root,

@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from . import catalog_cache, designations, paths, site_build
+from . import catalog_cache, designations, parallel, paths, site_build
 from .catalog import Catalog
 from .dates import PartialDate
 from .render import (
@@ -57,13 +57,24 @@ def render_site(
     listed: designations.Designations | None = None,
     systems: tuple[StateSystems, ...] | None = None,
 ) -> dict[str, str]:
-    """Every generated file, keyed by its path under the docs folder."""
+    """Every generated file, keyed by its path under the docs folder. Two halves of about equal cost, at
+    the same time when there is a second core (parallel.both): the same files either way."""
     listed = listed or designations.default()
-    files: dict[str, str] = {}
     if systems is None:
         systems, problems = load_systems()
         if problems:
             raise ValueError("systems/ has problems: " + "; ".join(map(str, problems[:5])))
+    instrument_files, state_files = parallel.both(
+        lambda: _instrument_files(catalog, listed, systems), lambda: _state_and_data_files(catalog, listed, systems)
+    )
+    return {**instrument_files, **state_files}
+
+
+def _instrument_files(
+    catalog: Catalog, listed: designations.Designations, systems: tuple[StateSystems, ...]
+) -> dict[str, str]:
+    """The instrument pages and their indexes, the trackers, the reference pages, designations and systems."""
+    files: dict[str, str] = {}
     current = catalog.current_states
     for inst in catalog.instruments:
         files[instrument_path(inst)] = render_instrument(catalog, inst, current)
@@ -72,26 +83,34 @@ def render_site(
         files[f"instruments/domain-{domain}.md"] = index_pages.render_domain(catalog, domain)
     for kind in KIND_LABELS:
         files[f"instruments/kind-{kind}.md"] = index_pages.render_kind(catalog, kind)
+    files[worldmap.SHAPES_FILE] = worldmap.shapes_script()  # the outlines every instrument map draws
+    for name, text in trackers.render_all(catalog).items():  # a folder, so links read ../ like other pages
+        files[f"trackers/{name}"] = text
+    schema = json.loads(paths.SCHEMA.read_text(encoding="utf-8"))
+    files["reference/fields.md"] = schema_doc.render(schema)
+    files["schema/instrument.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    files.update(_designation_files(listed))
+    files.update(_systems_files(catalog, systems))
+    return files
+
+
+def _state_and_data_files(
+    catalog: Catalog, listed: designations.Designations, systems: tuple[StateSystems, ...]
+) -> dict[str, str]:
+    """The state pages, the year pages, the matrix and compare views, and the data downloads."""
+    files: dict[str, str] = {}
     for code in catalog.state_codes:
         files[f"states/{code.lower()}.md"] = state_pages.render(catalog, code, _beyond_treaties(code, systems, listed))
     files["states/index.md"] = state_pages.render_index(catalog)
     files[worldmap.LOCATOR_FILE] = worldmap.locator_base()  # the world under every state page's locator
-    files[worldmap.SHAPES_FILE] = worldmap.shapes_script()  # the outlines every instrument map draws
     for name, text in changes.render_all(catalog).items():
         files[f"changes/{name}"] = text
-    for name, text in trackers.render_all(catalog).items():  # a folder, so links read ../ like other pages
-        files[f"trackers/{name}"] = text
     files["matrix.md"] = matrix.render_matrix(catalog)
     files["compare.md"] = matrix.render_compare(catalog)
     files[matrix.DATA_FILE] = matrix.render_data(catalog)  # shared by the two pages above
     for name, text in exports.render_all(catalog).items():
         files[f"data/{name}"] = text
     files["data.md"] = _downloads_page(catalog)
-    schema = json.loads(paths.SCHEMA.read_text(encoding="utf-8"))
-    files["reference/fields.md"] = schema_doc.render(schema)
-    files["schema/instrument.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
-    files.update(_designation_files(listed))
-    files.update(_systems_files(catalog, systems))
     return files
 
 

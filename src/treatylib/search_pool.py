@@ -8,8 +8,8 @@ the sections come back, and Material's own code (SearchIndex.create_entry_for_se
 Material's own page order: the same index, byte for byte (tests/test_search_pool.py builds a site both ways).
 
 It changes nothing else, and it steps aside (Material indexes as usual) under `mkdocs serve`, whose dirty
-rebuilds render a page or two, and on a single core. TREATYLIB_SEARCH_POOL=off makes it step aside, =on
-makes it work even on one core (the tests use both); `mkdocs build -v` logs how many pages it sent.
+rebuilds render a page or two, and on a single core (TREATYLIB_PARALLEL, see parallel.py). `mkdocs build -v`
+logs how many pages it sent.
 Zensical, which runs no MkDocs plugins, indexes with its own search and needs none of this.
 
 Enabled in mkdocs.yml after `search`; registered as `treatylib-search-pool` in pyproject.toml.
@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
 import queue
 import traceback
 
 from material.plugins.search.plugin import Parser, Section
 from mkdocs.plugins import BasePlugin, event_priority
+
+from . import parallel
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -49,18 +50,6 @@ def _work(inbox, outbox) -> None:
         outbox.put(("error", traceback.format_exc()))
 
 
-def _wanted() -> bool:
-    setting = os.environ.get("TREATYLIB_SEARCH_POOL", "auto")
-    return setting == "on" or (setting != "off" and _cores() > 1)
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 class SearchPoolPlugin(BasePlugin):
     def __init__(self) -> None:
         super().__init__()
@@ -79,7 +68,7 @@ class SearchPoolPlugin(BasePlugin):
     def on_config(self, config):
         search = config.plugins.get("material/search")
         self.index = None
-        if search is None or not search.config.enabled or self.serving or not _wanted():
+        if search is None or not search.config.enabled or self.serving or not parallel.second_core():
             return config
         self.index = search.search_index
         self.index.add_entry_from_context = self._add_entry

@@ -14,8 +14,9 @@ are also filled with a hatching or dot pattern, so status is not shown by colour
 
 Two kinds of map:
 - An instrument's full map: the states' outlines are one shared script (shapes_script, SHAPES_FILE); the
-  page holds the map's frame (map_shell) and its statuses (map_data, a JSON script element), and docs/assets/js/mapyear.js draws
-  each state as a link to its page, named "Name: status", with data-state="<code>" for the year control.
+  page holds the map's frame (map_shell) and its statuses (map_data, in a JSON script element), and
+  docs/assets/js/mapyear.js draws each state as a link to its page, named "Name: status", with
+  data-state="<code>" for the year control.
 
       shell = map_shell(title="MTCR: partners", desc="...", id_prefix="map-mtcr", classes=["status-member"])
       data = map_data({"IND": "status-member", "PAK": "status-none"}, {"IND": "Partner", "PAK": "Not joined"},
@@ -546,9 +547,9 @@ def _prefix(*parts: object) -> str:
 
 
 # The full map's outlines live in one shared script (SHAPES_FILE) that every instrument page loads; the page
-# itself carries only the map's frame (map_shell) and its statuses (map_data, a JSON script element), and docs/assets/js/mapyear.js
-# draws the states. Inline, the same outlines and names were 43 KB and 600 elements of each of 51 instrument
-# pages: the three over 150 KB (issue #16), and a sixth of everything MkDocs parses.
+# itself carries only the map's frame (map_shell) and its statuses (map_data, in a JSON script element), and
+# docs/assets/js/mapyear.js draws the states. Inline, the same outlines and names were 43 KB and 600 elements
+# of each of 51 instrument pages: the three over 150 KB (issue #16), and a sixth of everything MkDocs parses.
 SHAPES_FILE = "assets/maps/world-shapes.js"
 
 
