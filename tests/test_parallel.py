@@ -46,3 +46,14 @@ def test_the_site_is_the_same_rendered_in_one_process_or_two(monkeypatch):
     monkeypatch.setenv("TREATYLIB_PARALLEL", "off")
     one = render_site(catalog)
     assert two == one and len(one) > 800
+
+
+@pytest.mark.parametrize("setting", ["on", "off"])
+def test_validation_finds_the_same_problems_either_way(monkeypatch, setting):
+    """Every bad-input fixture at once: half of the files are checked in the second process."""
+    bad = sorted((paths.ROOT / "tests" / "fixtures" / "bad").rglob("*.yaml"))
+    monkeypatch.setenv("TREATYLIB_PARALLEL", setting)
+    result = validate.validate_paths(bad, root=paths.ROOT)
+    monkeypatch.setenv("TREATYLIB_PARALLEL", "off")
+    assert result == validate.validate_paths(bad, root=paths.ROOT)
+    assert result.problems
