@@ -8,6 +8,7 @@ build/ and site/ are never touched. See METHOD below for what each number is.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import itertools
 import os
 import platform
@@ -47,6 +48,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 QUERIES = ["pakistan", "chemical", "tlatelolco", "ratification", "iran", "wassenaar", "seabed", "withdrawal"]
+ONE_PROCESS = "current, one process"  # the current tree built with TREATYLIB_PARALLEL=off, for comparison
 MKDOCS_BUDGET = 120  # seconds: render the x20 site only if it should take less
 
 
@@ -122,7 +124,9 @@ def generate_docs(result, out: Path) -> Catalog:
 
 
 def measure(treaties: Path, docs: Path, repeat: int, synthetic_states: int = 0) -> dict:
-    """Validate and generate `repeat` times (run in a fresh process, for a clean memory peak)."""
+    """Validate and generate `repeat` times (run in a fresh process, for a clean memory peak). In this one
+    process: its CPU time, and its growth with the data, would not count a second process's work."""
+    os.environ["TREATYLIB_PARALLEL"] = "off"
     register_states(synthetic_states)
     states.all_states(), schema_layer.schema()  # load the shared data once, as a long-lived process would
     files = sorted(treaties.glob("*.yaml"))
@@ -354,14 +358,19 @@ def run(repeat: int, chromium: str, quick: bool, reload_edits: int) -> dict:
         out["baseline_notes"] = baseline.notes
         sites = {tree.name: work / f"site-{i}" for i, tree in enumerate(trees)}
 
-        builds = bench_trees.alternate(trees, repeat, lambda t: bench_trees.full_build(t, sites[t.name]), log)
+        # The current tree once more in one process: how much of its speed is the second core's.
+        single = dataclasses.replace(current, name=ONE_PROCESS, extra_env=(("TREATYLIB_PARALLEL", "off"),))
+        sites[single.name] = work / "site-single"
+        builds = bench_trees.alternate(
+            [*trees, single], repeat, lambda t: bench_trees.full_build(t, sites[t.name]), log
+        )
         out["build"] = {
             name: {part: bench_trees.medians([r[part] for r in runs]) for part in ("generate", "mkdocs", "total")}
             for name, runs in builds.items()
         }
-        out["weight"] = {name: bench_weight.site_weight(site) for name, site in sites.items()}
+        out["weight"] = {tree.name: bench_weight.site_weight(sites[tree.name]) for tree in trees}
         log("home page first visit, in Chromium")
-        out["home"] = {name: bench_weight.home_transfer(site, chromium) for name, site in sites.items()}
+        out["home"] = {tree.name: bench_weight.home_transfer(sites[tree.name], chromium) for tree in trees}
         log("offline edition")
         offline_site, archive = offline_zip(current, work)
         out["zip_unused"] = bench_weight.zip_unused(archive)
@@ -450,6 +459,18 @@ def target_rows(out: dict) -> list[list]:
             verdict(ratio <= 0.6),
         ]
     )
+    if ONE_PROCESS in build:  # for comparison, not a target: the same build without a second process
+        one = build[ONE_PROCESS]["total"]
+        rows.append(
+            [
+                "(for comparison) the same build in one process, `TREATYLIB_PARALLEL=off`",
+                "—",
+                f"{one['wall']:.1f} s (CPU {one['cpu']:.1f} s)",
+                f"{build[b]['total']['wall']:.1f} s",
+                _ratio(one["wall"], build[b]["total"]["wall"]),
+                "not a target",
+            ]
+        )
     wc, wb = out["weight"][c], out["weight"][b]
     over = f"; {len(wc['over_limit'])} pages over" if wc["over_limit"] else ""
     rows.append(
@@ -646,6 +667,11 @@ with the load other processes put on this one: compare the ratios, which alterna
   generator then the strict MkDocs build (`treatylib.site_build --site-dir`; the baseline's Makefile
   ran MkDocs itself, with `--strict` and `--quiet`). The CLI is timed after a first query, with the compiled cache
   current (the baseline validated on every query).
+- Second core: on a machine with one, the current generator renders half of the pages, validation
+  reads half of the files, and MkDocs' search indexing parses pages in a second process (src/treatylib/
+  parallel.py, search_pool.py); the CPU columns count both processes. The row "the same build in one
+  process" builds the current tree again with `TREATYLIB_PARALLEL=off`, alternating with the others.
+  The in-process stages and scale-ups run in one process.
 - Edit to reload: scripts/bench_reload.py starts `python -m treatylib.serve` on a free port from the
   tree, waits for the first build, then edits one note of `treaties/mtcr.yaml` and polls the served
   page until the edit shows; before the next edit the server is left to finish (its full generator

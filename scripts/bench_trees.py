@@ -42,10 +42,12 @@ class Tree:
     root: Path
     python: str = sys.executable
     notes: list[str] = field(default_factory=list)
+    extra_env: tuple[tuple[str, str], ...] = ()  # e.g. (("TREATYLIB_PARALLEL", "off"),)
 
     @property
     def env(self) -> dict[str, str]:
-        return dict(os.environ, PYTHONPATH=str(self.root / "src"), NO_MKDOCS_2_WARNING="1", OFFLINE="false")
+        base = dict(os.environ, PYTHONPATH=str(self.root / "src"), NO_MKDOCS_2_WARNING="1", OFFLINE="false")
+        return {**base, **dict(self.extra_env)}
 
     def has(self, relative: str) -> bool:
         return (self.root / relative).exists()
