@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import traceback
 from collections.abc import Callable
 from typing import TypeVar
@@ -19,9 +20,10 @@ B = TypeVar("B")
 
 
 def second_core() -> bool:
-    """Whether to use a second process."""
+    """Whether to use a second process. Only on Linux by default: the second process is forked, and macOS's
+    system libraries are not safe to fork (Windows cannot)."""
     setting = os.environ.get("TREATYLIB_PARALLEL", "auto")
-    return setting == "on" or (setting != "off" and _cores() > 1)
+    return setting == "on" or (setting != "off" and sys.platform == "linux" and _cores() > 1)
 
 
 def _cores() -> int:

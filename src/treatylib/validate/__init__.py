@@ -110,9 +110,13 @@ def _file_result(path: Path, shown: str) -> tuple[list[Problem], _File | None]:
 def _file_results(listed: list[tuple[Path, str]]) -> dict[Path, tuple[list[Problem], _File | None]]:
     """Each file's result; with a second core, half of the files (by size) are read and checked in a second
     process: reading the YAML is most of the time."""
-    if len(listed) < 2:
+    if len(listed) < 3:
         return {path: _file_result(path, shown) for path, shown in listed}
+    # The smallest file first, here: it loads what every file needs (schema, states), which the second
+    # process then inherits instead of loading it again.
     by_size = sorted(listed, key=lambda item: -_size(item[0]))
+    first_path, first_shown = by_size.pop()
+    first = {first_path: _file_result(first_path, first_shown)}
     halves: tuple[list, list] = ([], [])
     weights = [0, 0]
     for item in by_size:  # the biggest first, each to the lighter half
@@ -123,7 +127,7 @@ def _file_results(listed: list[tuple[Path, str]]) -> dict[Path, tuple[list[Probl
         lambda: [_file_result(path, shown) for path, shown in halves[0]],
         lambda: [_file_result(path, shown) for path, shown in halves[1]],
     )
-    return dict(zip([path for path, _ in halves[0] + halves[1]], here + there, strict=True))
+    return first | dict(zip([path for path, _ in halves[0] + halves[1]], here + there, strict=True))
 
 
 def _size(path: Path) -> int:
