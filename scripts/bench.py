@@ -667,7 +667,7 @@ with the load other processes put on this one: compare the ratios, which alterna
   generator then the strict MkDocs build (`treatylib.site_build --site-dir`; the baseline's Makefile
   ran MkDocs itself, with `--strict` and `--quiet`). The CLI is timed after a first query, with the compiled cache
   current (the baseline validated on every query).
-- Second core: on a machine with one, the current generator renders half of the pages, validation
+- Second core: where the machine has one, the current generator renders half of the pages, validation
   reads half of the files, and MkDocs' search indexing parses pages in a second process (src/treatylib/
   parallel.py, search_pool.py); the CPU columns count both processes. The row "the same build in one
   process" builds the current tree again with `TREATYLIB_PARALLEL=off`, alternating with the others.
