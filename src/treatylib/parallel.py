@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import threading
 import traceback
 from collections.abc import Callable
 from typing import TypeVar
@@ -20,10 +21,13 @@ B = TypeVar("B")
 
 
 def second_core() -> bool:
-    """Whether to use a second process. Only on Linux by default: the second process is forked, and macOS's
-    system libraries are not safe to fork (Windows cannot)."""
+    """Whether to use a second process. By default only where forking is safe: on Linux (macOS's system
+    libraries are not fork-safe, Windows cannot fork) and from a process that runs no other thread (a lock
+    another thread holds at the fork stays locked in the child)."""
     setting = os.environ.get("TREATYLIB_PARALLEL", "auto")
-    return setting == "on" or (setting != "off" and sys.platform == "linux" and _cores() > 1)
+    if setting != "auto":
+        return setting == "on"
+    return sys.platform == "linux" and threading.active_count() == 1 and _cores() > 1
 
 
 def _cores() -> int:
